@@ -1,0 +1,67 @@
+package streamworkbook.kit.exercise;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * {@code ./workbook progress}: the board of every week, from the results each module's last
+ * exercise-mode test run left in its {@code target/} directory.
+ */
+public final class ProgressBoard {
+
+    private ProgressBoard() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        List<WeekManifest> weeks = findWeeks(root);
+        if (weeks.isEmpty()) {
+            System.out.println("No week modules found under " + root);
+            return;
+        }
+        long done = 0;
+        long total = 0;
+        String next = null;
+        System.out.println("Stream Workbook — progress (from each week's last `./workbook verify weekNN`)");
+        System.out.println();
+        for (WeekManifest week : weeks) {
+            Path file = WeekProgress.file(root.resolve(week.module()), WorkbookMode.EXERCISES);
+            Optional<WeekProgress> progress = WeekProgress.load(week, file, WorkbookMode.EXERCISES);
+            WeekProgress shown = progress.orElse(new WeekProgress(week, Map.of(), WorkbookMode.EXERCISES));
+            String line = shown.summaryLine();
+            System.out.println("  " + (progress.isPresent() ? line : line.replaceFirst(" — next: .*", "")
+                    + " — not checked yet: ./workbook verify " + week.module().substring(0, 6)));
+            done += shown.done();
+            total += week.exercises().size();
+            if (next == null && shown.done() < week.exercises().size()) {
+                next = week.module();
+            }
+        }
+        System.out.println();
+        System.out.println("  " + done + "/" + total + " exercises done"
+                + (next == null ? " — the workbook is complete." : " — keep going with " + next + "."));
+    }
+
+    static List<WeekManifest> findWeeks(Path root) throws IOException {
+        List<WeekManifest> weeks = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(root)) {
+            for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
+                String module = dir.getFileName().toString();
+                Path manifest = dir.resolve("src/main/resources").resolve(WeekManifest.resourceName(module));
+                if (module.startsWith("week") && Files.exists(manifest)) {
+                    try (InputStream in = Files.newInputStream(manifest)) {
+                        weeks.add(WeekManifest.read(module, in));
+                    }
+                }
+            }
+        }
+        return weeks;
+    }
+}

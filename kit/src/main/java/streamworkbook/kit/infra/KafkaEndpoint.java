@@ -1,0 +1,69 @@
+package streamworkbook.kit.infra;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/** Where a Kafka cluster answers: all a client needs to connect. */
+public record KafkaEndpoint(String bootstrapServers) {
+
+    /** A mutable client configuration holding just {@code bootstrap.servers}; add the rest yourself. */
+    public Map<String, Object> clientConfig() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return config;
+    }
+
+    public Admin admin() {
+        return Admin.create(clientConfig());
+    }
+
+    /**
+     * Waits until the leader of every partition of these topics answers. {@code createTopics}
+     * returns once the controller has recorded a topic; the broker creates the partitions a moment
+     * later, and an idempotent producer that sends in between can stall until its delivery timeout.
+     * ListOffsets is answered by the partition leader itself, so its answer means "ready".
+     */
+    public void awaitTopicsReady(Collection<String> topics, Duration timeout) {
+        Map<String, Object> config = clientConfig();
+        config.put(CommonClientConfigs.CLIENT_ID_CONFIG, "workbook-topic-probe");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Exception last = null;
+        try (Admin admin = admin();
+             KafkaConsumer<byte[], byte[]> probe = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            while (System.nanoTime() < deadline) {
+                try {
+                    List<TopicPartition> partitions = new ArrayList<>();
+                    admin.describeTopics(topics).allTopicNames().get(5, TimeUnit.SECONDS).forEach((name, description) ->
+                            description.partitions().forEach(p -> partitions.add(new TopicPartition(name, p.partition()))));
+                    if (probe.endOffsets(partitions, Duration.ofSeconds(5)).size() == partitions.size()) {
+                        return;
+                    }
+                } catch (Exception e) {
+                    last = e;
+                }
+                sleep();
+            }
+        }
+        throw new InfraUnavailable("topics " + topics + " were not ready on " + bootstrapServers + " within "
+                + timeout.toSeconds() + " s", last);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InfraUnavailable("interrupted while waiting for topics", e);
+        }
+    }
+}

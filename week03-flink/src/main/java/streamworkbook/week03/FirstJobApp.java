@@ -1,0 +1,136 @@
+package streamworkbook.week03;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import streamworkbook.kit.exercise.NotImplementedYet;
+import streamworkbook.kit.flink.LocalFlink;
+import streamworkbook.kit.infra.Infra;
+import streamworkbook.kit.infra.KafkaEndpoint;
+import streamworkbook.kit.shop.ShopEvent;
+import streamworkbook.kit.shop.ShopJson;
+
+/**
+ * Week 3's job, running locally with the Flink web UI: shop events from Kafka → purchases → running
+ * revenue per category, and search terms, printed as they change.
+ *
+ * <pre>
+ * ./workbook up
+ * ./workbook run week03 FirstJobApp                 # your code (exercises 3.1–3.3)
+ * ./workbook run week03 FirstJobApp --solutions     # the reference solutions
+ * </pre>
+ * Then open http://localhost:8081. Stop with Ctrl+C.
+ */
+@Command(name = "FirstJobApp", mixinStandardHelpOptions = true,
+        description = "Runs week 3's Flink job on the shop topics, with the Flink UI on http://localhost:8081.")
+public class FirstJobApp implements Callable<Integer> {
+
+    @Option(names = "--generate", defaultValue = "1000",
+            description = "publish this many sample events (and two malformed records) first; 0 for none (default: ${DEFAULT-VALUE})")
+    int generate;
+
+    @Option(names = "--bootstrap-servers",
+            description = "Kafka to read (default: KAFKA_BOOTSTRAP_SERVERS, or localhost:9092 as `./workbook up` and compose provide)")
+    String bootstrapServers;
+
+    @Option(names = "--solutions", description = "run the reference solutions instead of your exercise code")
+    boolean solutions;
+
+    @Option(names = "--parallelism", defaultValue = "2", description = "parallelism of the job (default: ${DEFAULT-VALUE})")
+    int parallelism;
+
+    @Option(names = "--ui-port", defaultValue = "8081", description = "port of the Flink web UI (default: ${DEFAULT-VALUE})")
+    int uiPort;
+
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new FirstJobApp());
+        cli.setExecutionExceptionHandler((error, commandLine, parseResult) -> {
+            NotImplementedYet pending = NotImplementedYet.findIn(error);
+            if (pending == null) {
+                throw error;
+            }
+            commandLine.getErr().printf("Exercise %s is not done yet (see week03-flink/README.md): finish it, "
+                    + "or run the reference solutions with --solutions.%n", pending.exerciseId());
+            return 2;
+        });
+        System.exit(cli.execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        KafkaEndpoint kafka = bootstrapServers != null ? new KafkaEndpoint(bootstrapServers) : Infra.forPrograms().kafka();
+        List<String> topics = FirstJob.shopTopics();
+        createMissingTopics(kafka, topics);
+        if (generate > 0) {
+            publishSamples(kafka, generate);
+        }
+
+        EventDecoder decoder = solutions ? new streamworkbook.week03.solutions.JsonEventDecoder()
+                : new streamworkbook.week03.exercises.JsonEventDecoder();
+        FirstJob first = solutions ? new streamworkbook.week03.solutions.FirstShopJob()
+                : new streamworkbook.week03.exercises.FirstShopJob();
+        RunningRevenue revenue = solutions ? new streamworkbook.week03.solutions.CategoryRevenueJob()
+                : new streamworkbook.week03.exercises.CategoryRevenueJob();
+
+        Configuration config = LocalFlink.configuration(parallelism);
+        config.set(RestOptions.PORT, uiPort);
+        // Started with `java` (./workbook run): a local cluster in this JVM, with the web UI on --ui-port
+        // (flink-runtime-web is on the classpath). Submitted with `flink run`: the cluster's environment.
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+
+        DataStream<ShopEvent> events = env.fromSource(
+                first.source(kafka.bootstrapServers(), topics, "week03-first-job", decoder, false),
+                WatermarkStrategy.noWatermarks(), "shop events");
+        revenue.revenuePerCategory(first.purchases(events)).print("revenue");
+        first.searchTerms(events).print("search");
+
+        System.out.printf("Flink UI on http://localhost:%d — reading %s from %s; Ctrl+C to stop%n",
+                uiPort, topics, kafka.bootstrapServers());
+        env.execute("week 3 — first job");
+        return 0;
+    }
+
+    private static void createMissingTopics(KafkaEndpoint kafka, List<String> topics) throws Exception {
+        try (Admin admin = kafka.admin()) {
+            Set<String> missing = new HashSet<>(topics);
+            missing.removeAll(admin.listTopics().names().get());
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing.stream().map(t -> new NewTopic(t, 3, (short) 1)).toList()).all().get();
+            }
+        }
+    }
+
+    private static void publishSamples(KafkaEndpoint kafka, int count) {
+        Map<String, Object> config = kafka.clientConfig();
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
+            for (ShopEvent e : SampleEvents.generate(System.nanoTime(), count, Instant.now())) {
+                producer.send(new ProducerRecord<>(e.type().topic(), e.userId(), ShopJson.toBytes(e)));
+            }
+            // two records that are not shop events: the decoder of exercise 3.1 counts and skips them
+            producer.send(new ProducerRecord<>("shop-search", "u-000", "{oops".getBytes(StandardCharsets.UTF_8)));
+            producer.send(new ProducerRecord<>("shop-purchase", "u-000", null));
+        }
+        System.out.printf("published %d sample events and 2 malformed records%n", count);
+    }
+}

@@ -1,0 +1,73 @@
+package streamworkbook.week04;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import streamworkbook.kit.exercise.Exercise;
+import streamworkbook.kit.exercise.Exercises;
+import streamworkbook.kit.flink.LocalFlink;
+import streamworkbook.kit.infra.UniqueNames;
+import streamworkbook.kit.shop.EventType;
+import streamworkbook.kit.shop.ShopEvent;
+import streamworkbook.kit.shop.ShopJson;
+
+@Exercise("4.6")
+class RoutingTest {
+
+    private final Routing routing = Exercises.pick(streamworkbook.week04.exercises.TopicRouter::new,
+            streamworkbook.week04.solutions.TopicRouter::new);
+
+    @Test
+    void eachEventTypeEndsInItsOwnTopicKeyedByUser() throws Exception {
+        String prefix = UniqueNames.next("w4") + "-";
+        KafkaSink<ShopEvent> sink = routing.routeByType(TestKafka.bootstrap(), prefix);
+        String input = TestKafka.newTopic("w4-mixed", 1);
+        for (EventType type : EventType.values()) {
+            TestKafka.createTopic(prefix + type.topic(), 1);
+        }
+        List<ShopEvent> events = new ArrayList<>();
+        ShopTraffic traffic = new ShopTraffic(42, Instant.parse("2026-11-24T10:00:00Z"), 100, 0);
+        for (int i = 0; i < 300; i++) {
+            events.add(traffic.next());
+        }
+        TestKafka.produceEvents(input, events);
+
+        StreamExecutionEnvironment env = LocalFlink.environment();
+        KafkaSource<ShopEvent> source = KafkaSource.<ShopEvent>builder()
+                .setBootstrapServers(TestKafka.bootstrap())
+                .setTopics(input)
+                .setGroupId(UniqueNames.next("w4-route"))
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setBounded(OffsetsInitializer.latest())
+                .setDeserializer(new ShopEventDeserializer())
+                .build();
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "mixed events")
+                .sinkTo(sink).name("route by type");
+        LocalFlink.run(env, "route by type");
+
+        // one input partition → one source instance → one sink instance: each topic keeps input order
+        Map<EventType, List<ShopEvent>> expected = events.stream().collect(
+                Collectors.groupingBy(ShopEvent::type, TreeMap::new, Collectors.toList()));
+        assertEquals(Arrays.asList(EventType.values()), List.copyOf(expected.keySet()), "the input has every type");
+        for (EventType type : EventType.values()) {
+            List<ConsumerRecord<String, byte[]>> records = TestKafka.readAll(prefix + type.topic());
+            assertEquals(expected.get(type), records.stream().map(r -> ShopJson.fromBytes(r.value())).toList(),
+                    "topic of " + type);
+            assertEquals(expected.get(type).stream().map(ShopEvent::userId).toList(),
+                    records.stream().map(ConsumerRecord::key).toList(), "keys of " + type);
+        }
+    }
+}

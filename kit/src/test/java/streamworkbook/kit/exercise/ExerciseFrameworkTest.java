@@ -54,7 +54,8 @@ class ExerciseFrameworkTest {
 
     @Test
     void pendingExercisesAreSkippedWithALinkAndFailuresStayFailures() {
-        Map<String, String> outcomes = runFixtures();
+        Map<String, String> outcomes = new ConcurrentHashMap<>();
+        runFixtures(outcomes);
 
         assertEquals(new TreeMap<>(Map.of(
                 "DoneFixture.passes()", "SUCCESSFUL",
@@ -69,18 +70,11 @@ class ExerciseFrameworkTest {
 
     @Test
     void progressLineAndSavedStatusesSayWhichExerciseIsNext() throws IOException {
-        PrintStream originalOut = System.out;
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        try {
-            runFixtures();
-        } finally {
-            System.setOut(originalOut);
-        }
+        String printed = runFixtures(new ConcurrentHashMap<>());
 
         String expectedLine = "Week 99 — Fixture week: 1/5 done  ✔ 99.1 ○ 99.2 ✘ 99.3 ○ 99.4 ○ 99.10"
                 + " — fix: 99.3 Third thing (week99-fixture/README.md#993-third-thing)";
-        List<String> lines = printed.toString(StandardCharsets.UTF_8).lines().toList();
+        List<String> lines = printed.lines().toList();
         assertEquals(expectedLine, lines.get(1), "printed:\n" + printed);
 
         WeekManifest manifest = WeekManifest.current().orElseThrow();
@@ -117,28 +111,38 @@ class ExerciseFrameworkTest {
         assertEquals("solution", Exercises.pick(() -> "learner", () -> "solution"));
     }
 
-    private static Map<String, String> runFixtures() {
+    /**
+     * Runs the fixtures, filling {@code outcomes}, and returns what the progress reporter printed
+     * (captured, so the fixture week's deliberately failing line does not clutter the build log).
+     */
+    private static String runFixtures(Map<String, String> outcomes) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(DoneFixture.class), selectClass(PendingFixture.class),
                         selectClass(FailingFixture.class), selectClass(BeforeAllPendingFixture.class))
                 .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true")
                 .build();
-        Map<String, String> outcomes = new ConcurrentHashMap<>();
         Launcher launcher = LauncherFactory.create();
-        launcher.execute(request, new TestExecutionListener() {
-            @Override
-            public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-                boolean classLevelFailure = !id.isTest() && result.getStatus() != TestExecutionResult.Status.SUCCESSFUL
-                        && id.getLegacyReportingName().endsWith("Fixture");
-                if (id.isTest() || classLevelFailure) {
-                    String name = id.isTest()
-                            ? id.getParentIdObject().map(p -> simpleClassName(p.toString())).orElse("?") + "." + id.getDisplayName()
-                            : id.getDisplayName();
-                    outcomes.put(name, result.getStatus() + result.getThrowable().map(t -> ": " + t.getMessage()).orElse(""));
+        PrintStream originalOut = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            launcher.execute(request, new TestExecutionListener() {
+                @Override
+                public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+                    boolean classLevelFailure = !id.isTest() && result.getStatus() != TestExecutionResult.Status.SUCCESSFUL
+                            && id.getLegacyReportingName().endsWith("Fixture");
+                    if (id.isTest() || classLevelFailure) {
+                        String name = id.isTest()
+                                ? id.getParentIdObject().map(p -> simpleClassName(p.toString())).orElse("?") + "." + id.getDisplayName()
+                                : id.getDisplayName();
+                        outcomes.put(name, result.getStatus() + result.getThrowable().map(t -> ": " + t.getMessage()).orElse(""));
+                    }
                 }
-            }
-        });
-        return outcomes;
+            });
+        } finally {
+            System.setOut(originalOut);
+        }
+        return printed.toString(StandardCharsets.UTF_8);
     }
 
     private static String simpleClassName(String uniqueId) {

@@ -21,6 +21,7 @@ public final class ProgressBoard {
 
     public static void main(String[] args) throws IOException {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        WorkbookMode mode = args.length > 1 && args[1].equals("--solutions") ? WorkbookMode.SOLUTIONS : WorkbookMode.EXERCISES;
         List<WeekManifest> weeks = findWeeks(root);
         if (weeks.isEmpty()) {
             System.out.println("No week modules found under " + root);
@@ -29,15 +30,18 @@ public final class ProgressBoard {
         long done = 0;
         long total = 0;
         String next = null;
-        System.out.println("Stream Workbook — progress (from each week's last `./workbook verify weekNN`)");
+        System.out.println(mode == WorkbookMode.SOLUTIONS
+                ? "Stream Workbook — the reference solutions (from each week's last run with -Psolutions)"
+                : "Stream Workbook — progress (from each week's last `./workbook verify weekNN`)");
         System.out.println();
         for (WeekManifest week : weeks) {
-            Path file = WeekProgress.file(root.resolve(week.module()), WorkbookMode.EXERCISES);
-            Optional<WeekProgress> progress = WeekProgress.load(week, file, WorkbookMode.EXERCISES);
-            WeekProgress shown = progress.orElse(new WeekProgress(week, Map.of(), WorkbookMode.EXERCISES));
+            Path file = WeekProgress.file(root.resolve(week.module()), mode);
+            Optional<WeekProgress> progress = WeekProgress.load(week, file, mode);
+            WeekProgress shown = progress.orElse(new WeekProgress(week, Map.of(), mode));
             String line = shown.summaryLine();
             System.out.println("  " + (progress.isPresent() ? line : line.replaceFirst(" — next: .*", "")
-                    + " — not checked yet: ./workbook verify " + week.module().substring(0, 6)));
+                    + " — not checked yet: ./workbook verify " + week.module().substring(0, 6)
+                    + (mode == WorkbookMode.SOLUTIONS ? " --solutions" : "")));
             done += shown.done();
             total += week.exercises().size();
             if (next == null && shown.done() < week.exercises().size()) {
@@ -45,8 +49,13 @@ public final class ProgressBoard {
             }
         }
         System.out.println();
-        System.out.println("  " + done + "/" + total + " exercises done"
-                + (next == null ? " — the workbook is complete." : " — keep going with " + next + "."));
+        if (mode == WorkbookMode.SOLUTIONS) {
+            System.out.println("  " + done + "/" + total + " exercises pass with the reference solutions"
+                    + (next == null ? "." : "; not all: see " + next + "."));
+        } else {
+            System.out.println("  " + done + "/" + total + " exercises done"
+                    + (next == null ? " — the workbook is complete." : " — keep going with " + next + "."));
+        }
     }
 
     static List<WeekManifest> findWeeks(Path root) throws IOException {

@@ -22,7 +22,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import streamworkbook.kit.exercise.NotImplementedYet;
+import streamworkbook.kit.exercise.Programs;
 import streamworkbook.kit.flink.LocalFlink;
 import streamworkbook.kit.infra.Infra;
 import streamworkbook.kit.infra.KafkaEndpoint;
@@ -62,17 +62,7 @@ public class FirstJobApp implements Callable<Integer> {
     int uiPort;
 
     public static void main(String[] args) {
-        CommandLine cli = new CommandLine(new FirstJobApp());
-        cli.setExecutionExceptionHandler((error, commandLine, parseResult) -> {
-            NotImplementedYet pending = NotImplementedYet.findIn(error);
-            if (pending == null) {
-                throw error;
-            }
-            commandLine.getErr().printf("Exercise %s is not done yet (see week03-flink/README.md): finish it, "
-                    + "or run the reference solutions with --solutions.%n", pending.exerciseId());
-            return 2;
-        });
-        System.exit(cli.execute(args));
+        Programs.main(new FirstJobApp(), "week03-flink", args);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import streamworkbook.kit.shop.ShopTraffic;
 
 /**
  * Week 4's small product catalog in PostgreSQL: the tables enrichment (exercise 4.5) reads.

@@ -28,7 +28,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import streamworkbook.kit.exercise.NotImplementedYet;
+import streamworkbook.kit.exercise.Programs;
 import streamworkbook.kit.flink.LocalFlink;
 import streamworkbook.kit.infra.Infra;
 import streamworkbook.kit.infra.InfraProvider;
@@ -36,6 +36,8 @@ import streamworkbook.kit.infra.KafkaEndpoint;
 import streamworkbook.kit.shop.EventType;
 import streamworkbook.kit.shop.ShopEvent;
 import streamworkbook.kit.shop.ShopJson;
+import streamworkbook.kit.shop.ShopTraffic;
+import streamworkbook.kit.flink.ShopEventDeserializer;
 
 /**
  * Week 4's jobs on the shop topics, locally with the Flink web UI: per-type counts in one-minute
@@ -88,17 +90,7 @@ public class WindowedJobApp implements Callable<Integer> {
     int uiPort;
 
     public static void main(String[] args) {
-        CommandLine cli = new CommandLine(new WindowedJobApp());
-        cli.setExecutionExceptionHandler((error, commandLine, parseResult) -> {
-            NotImplementedYet pending = NotImplementedYet.findIn(error);
-            if (pending == null) {
-                throw error;
-            }
-            commandLine.getErr().printf("Exercise %s is not done yet (see week04-windows/README.md): finish it, "
-                    + "or run the reference solutions with --solutions.%n", pending.exerciseId());
-            return 2;
-        });
-        System.exit(cli.execute(args));
+        Programs.main(new WindowedJobApp(), "week04-windows", args);
     }
 
     @Override

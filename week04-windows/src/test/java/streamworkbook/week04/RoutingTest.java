@@ -23,6 +23,8 @@ import streamworkbook.kit.infra.UniqueNames;
 import streamworkbook.kit.shop.EventType;
 import streamworkbook.kit.shop.ShopEvent;
 import streamworkbook.kit.shop.ShopJson;
+import streamworkbook.kit.shop.ShopTraffic;
+import streamworkbook.kit.flink.ShopEventDeserializer;
 
 @Exercise("4.6")
 class RoutingTest {

@@ -23,6 +23,8 @@ import streamworkbook.kit.infra.KafkaEndpoint;
 import streamworkbook.kit.infra.UniqueNames;
 import streamworkbook.kit.shop.ShopEvent;
 import streamworkbook.kit.shop.ShopJson;
+import streamworkbook.kit.shop.ShopTraffic;
+import streamworkbook.kit.flink.ShopEventDeserializer;
 
 /**
  * Not a test: a benchmark of week 4's windowed job (reference solution of 4.1) on the local broker.

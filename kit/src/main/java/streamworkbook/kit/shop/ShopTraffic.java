@@ -1,14 +1,13 @@
-package streamworkbook.week04;
+package streamworkbook.kit.shop;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Random;
 import java.util.UUID;
-import streamworkbook.kit.shop.ShopEvent;
 
 /**
- * Plain, deterministic shop events for this week's program and benchmark (week 7 builds the realistic
+ * Plain, deterministic shop events for the Flink weeks' programs, tests and benchmarks (week 7 builds the realistic
  * generator): 500 users, products {@code p-001…p-200}, events {@code step} apart in event time, and
  * about one in twenty arriving up to {@code disorder} earlier than its neighbours (out of order).
  */

@@ -1,4 +1,4 @@
-package streamworkbook.week04;
+package streamworkbook.kit.flink;
 
 import java.io.IOException;
 import org.apache.flink.api.common.serialization.DeserializationSchema;

@@ -1,0 +1,42 @@
+package streamworkbook.week06;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * The {@code metrics} table that the aggregates of 6.3 are written to. ReplacingMergeTree keyed by
+ * (level, event type, bucket): a window that fires again after a restart, a replay or a late
+ * event writes a row with the same key, and the newest row replaces the older ones.
+ */
+public final class MetricsTable {
+
+    public static final String CREATE = """
+            CREATE TABLE IF NOT EXISTS metrics
+            (
+                level      LowCardinality(String),
+                bucket     DateTime('UTC'),
+                event_type LowCardinality(String),
+                events     UInt64,
+                revenue    Decimal(18, 2),
+                written_at DateTime64(3, 'UTC') DEFAULT now64(3)
+            )
+            ENGINE = ReplacingMergeTree(written_at)
+            ORDER BY (level, event_type, bucket)
+            """;
+
+    public static final String INSERT = "INSERT INTO metrics (level, bucket, event_type, events, revenue) VALUES (?, ?, ?, ?, ?)";
+
+    private MetricsTable() {
+    }
+
+    /** Binds one metric to {@link #INSERT}: usable as a {@code JdbcStatementBuilder<Metric>} ({@code MetricsTable::bind}). */
+    public static void bind(PreparedStatement ps, Metric m) throws SQLException {
+        ps.setString(1, m.level());
+        ps.setObject(2, LocalDateTime.ofInstant(m.bucket(), ZoneOffset.UTC)); // the column is UTC
+        ps.setString(3, m.eventType());
+        ps.setLong(4, m.events());
+        ps.setBigDecimal(5, m.revenue());
+    }
+}

@@ -21,7 +21,13 @@ public final class ProgressBoard {
 
     public static void main(String[] args) throws IOException {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
-        WorkbookMode mode = args.length > 1 && args[1].equals("--solutions") ? WorkbookMode.SOLUTIONS : WorkbookMode.EXERCISES;
+        List<String> options = List.of(args).subList(Math.min(1, args.length), args.length);
+        WorkbookMode mode = options.contains("--solutions") ? WorkbookMode.SOLUTIONS : WorkbookMode.EXERCISES;
+        String only = options.stream().filter(o -> o.startsWith("week")).findFirst().orElse(null);
+        if (only != null) {
+            printWeek(root, only, mode);
+            return;
+        }
         List<WeekManifest> weeks = findWeeks(root);
         if (weeks.isEmpty()) {
             System.out.println("No week modules found under " + root);
@@ -55,6 +61,16 @@ public final class ProgressBoard {
         } else {
             System.out.println("  " + done + "/" + total + " exercises done"
                     + (next == null ? " — the workbook is complete." : " — keep going with " + next + "."));
+        }
+    }
+
+    /** One week's line, as its last run left it (what `./workbook verify weekNN` ends with). */
+    private static void printWeek(Path root, String module, WorkbookMode mode) throws IOException {
+        for (WeekManifest week : findWeeks(root)) {
+            if (week.module().equals(module)) {
+                Optional<WeekProgress> progress = WeekProgress.load(week, WeekProgress.file(root.resolve(module), mode), mode);
+                System.out.println(progress.map(WeekProgress::summaryLine).orElse(module + ": no result yet"));
+            }
         }
     }
 

@@ -13,17 +13,17 @@ import java.util.List;
 final class ShopReport {
 
     static final String EVENTS_BY_TYPE = """
-            SELECT type, count() AS events, uniqExact(user_id) AS users
-            FROM events GROUP BY type ORDER BY events DESC""";
+            SELECT event_type, count() AS events, uniqExact(user_id) AS users
+            FROM events FINAL GROUP BY event_type ORDER BY events DESC""";
 
     static final String REVENUE = """
             SELECT uniqExact(order_id) AS orders, sum(price * quantity) AS revenue,
                    round(quantileExact(0.5)(price * quantity), 2) AS median_line_value
-            FROM events WHERE type = 'purchase'""";
+            FROM events FINAL WHERE event_type = 'purchase'""";
 
     static final String TOP_PRODUCTS = """
             SELECT product_id, sum(price * quantity) AS revenue, sum(quantity) AS units
-            FROM events WHERE type = 'purchase'
+            FROM events FINAL WHERE event_type = 'purchase'
             GROUP BY product_id ORDER BY revenue DESC, product_id LIMIT 5""";
 
     static final String FUNNEL = """
@@ -31,10 +31,17 @@ final class ShopReport {
             FROM (
                 -- windowFunnel takes DateTime (seconds), not DateTime64
                 SELECT session_id,
-                       windowFunnel(3600)(toDateTime(event_time), type = 'page_view', type = 'add_to_cart', type = 'purchase') AS level
-                FROM events GROUP BY session_id
+                       windowFunnel(3600)(toDateTime(event_time), event_type = 'page_view', event_type = 'add_to_cart',
+                                    event_type = 'purchase') AS level
+                FROM events FINAL GROUP BY session_id
             )
             GROUP BY level ORDER BY level""";
+
+    /** From the pipeline's own rollups (week 6, 6.3), not from the raw events. */
+    static final String HOURLY_REVENUE = """
+            SELECT bucket AS hour, events AS purchases, revenue
+            FROM metrics FINAL WHERE level = 'hour' AND event_type = 'purchase'
+            ORDER BY bucket LIMIT 6""";
 
     private ShopReport() {
     }
@@ -43,6 +50,7 @@ final class ShopReport {
         table(clickhouse, out, "Events by type", EVENTS_BY_TYPE);
         table(clickhouse, out, "Orders and revenue", REVENUE);
         table(clickhouse, out, "Top products by revenue", TOP_PRODUCTS);
+        table(clickhouse, out, "Purchases per hour (the pipeline's hour rollup, first six hours)", HOURLY_REVENUE);
         table(clickhouse, out, "Funnel (page view → add to cart → purchase, within an hour, per session)", FUNNEL);
     }
 
@@ -50,7 +58,7 @@ final class ShopReport {
         java.util.Map<String, Long> counts = new java.util.TreeMap<>();
         try (Statement s = clickhouse.createStatement(); ResultSet rs = s.executeQuery(EVENTS_BY_TYPE)) {
             while (rs.next()) {
-                counts.put(rs.getString("type"), rs.getLong("events"));
+                counts.put(rs.getString("event_type"), rs.getLong("events"));
             }
         }
         return counts;

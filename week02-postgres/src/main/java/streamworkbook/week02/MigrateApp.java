@@ -3,9 +3,9 @@ package streamworkbook.week02;
 import java.util.concurrent.Callable;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import streamworkbook.kit.exercise.Programs;
 import streamworkbook.kit.infra.Infra;
 import streamworkbook.kit.infra.PostgresEndpoint;
 
@@ -21,7 +21,7 @@ public final class MigrateApp implements Callable<Integer> {
     String schema;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new MigrateApp()).execute(args));
+        Programs.main(new MigrateApp(), "week02-postgres", args);
     }
 
     @Override

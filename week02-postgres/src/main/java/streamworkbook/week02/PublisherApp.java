@@ -10,11 +10,11 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.errors.TopicExistsException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import streamworkbook.kit.exercise.Exercises;
 import streamworkbook.kit.exercise.NotImplementedYet;
+import streamworkbook.kit.exercise.Programs;
 import streamworkbook.kit.infra.Infra;
 import streamworkbook.kit.infra.KafkaEndpoint;
 import streamworkbook.kit.infra.PostgresEndpoint;
@@ -45,7 +45,7 @@ public final class PublisherApp implements Callable<Integer> {
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new PublisherApp()).execute(args));
+        Programs.main(new PublisherApp(), "week02-postgres", args);
     }
 
     @Override
@@ -75,7 +75,7 @@ public final class PublisherApp implements Callable<Integer> {
                 try {
                     published = publisher.publishNext(connection, producer, topic, name, batch);
                 } catch (NotImplementedYet e) {
-                    return Apps.pending(e, "streamworkbook.week02.exercises.OutboxPublisher", "24-publish-product-changes-to-kafka");
+                    throw e; // Programs explains it: which exercise, where, and --solutions
                 } catch (Exception e) {
                     // the cursor only moves after a complete batch, so trying again later is safe
                     System.err.println("publishing failed, retrying in " + intervalMs + " ms: " + e);

@@ -3,17 +3,16 @@ package streamworkbook.week02;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import streamworkbook.kit.exercise.Exercises;
-import streamworkbook.kit.exercise.NotImplementedYet;
+import streamworkbook.kit.exercise.Programs;
 import streamworkbook.kit.infra.Infra;
 import streamworkbook.kit.infra.PostgresEndpoint;
 
 /**
  * Migrates the schema, then loads a generated catalogue with your {@link SeedLoader} (exercise 2.2;
- * the reference solution with WORKBOOK_MODE=solutions).
+ * the reference solution with --solutions).
  */
 @Command(name = "SeedApp", mixinStandardHelpOptions = true,
         description = "Loads a deterministic shop catalogue (categories, products, users, inventory) into PostgreSQL.")
@@ -33,7 +32,7 @@ public final class SeedApp implements Callable<Integer> {
     String schema;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new SeedApp()).execute(args));
+        Programs.main(new SeedApp(), "week02-postgres", args);
     }
 
     @Override
@@ -56,8 +55,6 @@ public final class SeedApp implements Callable<Integer> {
             System.out.printf("Loaded %,d categories, %,d products, %,d users, %,d inventory rows in %.2f s (%,.0f rows/s)%n",
                     report.categories(), report.products(), report.users(), report.inventory(), seconds, rows / seconds);
             return 0;
-        } catch (NotImplementedYet e) {
-            return Apps.pending(e, "streamworkbook.week02.exercises.BulkSeedLoader", "22-load-seed-data-fast");
         } catch (SeedRejectedException e) {
             System.err.println(e.getMessage());
             System.err.println("Nothing was loaded. Already seeded? Add --replace to start from an empty catalogue.");

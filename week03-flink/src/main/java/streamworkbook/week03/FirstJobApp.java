@@ -2,26 +2,20 @@ package streamworkbook.week03;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import streamworkbook.kit.exercise.Exercises;
 import streamworkbook.kit.exercise.Programs;
 import streamworkbook.kit.flink.LocalFlink;
 import streamworkbook.kit.infra.Infra;
@@ -52,9 +46,6 @@ public class FirstJobApp implements Callable<Integer> {
             description = "Kafka to read (default: KAFKA_BOOTSTRAP_SERVERS, or localhost:9092 as `./workbook up` and compose provide)")
     String bootstrapServers;
 
-    @Option(names = "--solutions", description = "run the reference solutions instead of your exercise code")
-    boolean solutions;
-
     @Option(names = "--parallelism", defaultValue = "2", description = "parallelism of the job (default: ${DEFAULT-VALUE})")
     int parallelism;
 
@@ -69,23 +60,19 @@ public class FirstJobApp implements Callable<Integer> {
     public Integer call() throws Exception {
         KafkaEndpoint kafka = bootstrapServers != null ? new KafkaEndpoint(bootstrapServers) : Infra.forPrograms().kafka();
         List<String> topics = FirstJob.shopTopics();
-        createMissingTopics(kafka, topics);
+        kafka.createTopicsIfMissing(topics, 3);
         if (generate > 0) {
             publishSamples(kafka, generate);
         }
 
-        EventDecoder decoder = solutions ? new streamworkbook.week03.solutions.JsonEventDecoder()
-                : new streamworkbook.week03.exercises.JsonEventDecoder();
-        FirstJob first = solutions ? new streamworkbook.week03.solutions.FirstShopJob()
-                : new streamworkbook.week03.exercises.FirstShopJob();
-        RunningRevenue revenue = solutions ? new streamworkbook.week03.solutions.CategoryRevenueJob()
-                : new streamworkbook.week03.exercises.CategoryRevenueJob();
+        EventDecoder decoder = Exercises.pick(streamworkbook.week03.exercises.JsonEventDecoder::new,
+                streamworkbook.week03.solutions.JsonEventDecoder::new);
+        FirstJob first = Exercises.pick(streamworkbook.week03.exercises.FirstShopJob::new,
+                streamworkbook.week03.solutions.FirstShopJob::new);
+        RunningRevenue revenue = Exercises.pick(streamworkbook.week03.exercises.CategoryRevenueJob::new,
+                streamworkbook.week03.solutions.CategoryRevenueJob::new);
 
-        Configuration config = LocalFlink.configuration(parallelism);
-        config.set(RestOptions.PORT, uiPort);
-        // Started with `java` (./workbook run): a local cluster in this JVM, with the web UI on --ui-port
-        // (flink-runtime-web is on the classpath). Submitted with `flink run`: the cluster's environment.
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+        StreamExecutionEnvironment env = LocalFlink.programEnvironment(parallelism, uiPort);
 
         DataStream<ShopEvent> events = env.fromSource(
                 first.source(kafka.bootstrapServers(), topics, "week03-first-job", decoder, false),
@@ -97,16 +84,6 @@ public class FirstJobApp implements Callable<Integer> {
                 uiPort, topics, kafka.bootstrapServers());
         env.execute("week 3 — first job");
         return 0;
-    }
-
-    private static void createMissingTopics(KafkaEndpoint kafka, List<String> topics) throws Exception {
-        try (Admin admin = kafka.admin()) {
-            Set<String> missing = new HashSet<>(topics);
-            missing.removeAll(admin.listTopics().names().get());
-            if (!missing.isEmpty()) {
-                admin.createTopics(missing.stream().map(t -> new NewTopic(t, 3, (short) 1)).toList()).all().get();
-            }
-        }
     }
 
     private static void publishSamples(KafkaEndpoint kafka, int count) {

@@ -4,40 +4,28 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.DeploymentOptions;
-import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import streamworkbook.kit.exercise.Exercises;
 import streamworkbook.kit.exercise.Programs;
 import streamworkbook.kit.flink.LocalFlink;
+import streamworkbook.kit.flink.ShopEventDeserializer;
 import streamworkbook.kit.infra.Infra;
 import streamworkbook.kit.infra.InfraProvider;
 import streamworkbook.kit.infra.KafkaEndpoint;
+import streamworkbook.kit.shop.EventSender;
 import streamworkbook.kit.shop.EventType;
 import streamworkbook.kit.shop.ShopEvent;
-import streamworkbook.kit.shop.ShopJson;
 import streamworkbook.kit.shop.ShopTraffic;
-import streamworkbook.kit.flink.ShopEventDeserializer;
 
 /**
  * Week 4's jobs on the shop topics, locally with the Flink web UI: per-type counts in one-minute
@@ -83,9 +71,6 @@ public class WindowedJobApp implements Callable<Integer> {
             description = "Kafka to read (default: KAFKA_BOOTSTRAP_SERVERS, or localhost:9092 as `./workbook up` and compose provide)")
     String bootstrapServers;
 
-    @Option(names = "--solutions", description = "run the reference solutions instead of your exercise code")
-    boolean solutions;
-
     @Option(names = "--ui-port", defaultValue = "8081", description = "port of the Flink web UI (default: ${DEFAULT-VALUE})")
     int uiPort;
 
@@ -98,25 +83,21 @@ public class WindowedJobApp implements Callable<Integer> {
         InfraProvider infra = Infra.forPrograms();
         KafkaEndpoint kafka = bootstrapServers != null ? new KafkaEndpoint(bootstrapServers) : infra.kafka();
         List<String> topics = Arrays.stream(EventType.values()).map(EventType::topic).toList();
-        createMissingTopics(kafka, topics);
+        kafka.createTopicsIfMissing(topics, 3);
         if (generate > 0) {
             publishSamples(kafka, generate);
         }
 
-        EventTimeWindows windows = solutions ? new streamworkbook.week04.solutions.TumblingCounts()
-                : new streamworkbook.week04.exercises.TumblingCounts();
-        SlidingAndSessions sessions = solutions ? new streamworkbook.week04.solutions.ViewsAndSessions()
-                : new streamworkbook.week04.exercises.ViewsAndSessions();
-        LateData late = solutions ? new streamworkbook.week04.solutions.LateCounts()
-                : new streamworkbook.week04.exercises.LateCounts();
-        UserTotals totals = solutions ? new streamworkbook.week04.solutions.PurchaseTotals()
-                : new streamworkbook.week04.exercises.PurchaseTotals();
+        EventTimeWindows windows = Exercises.pick(streamworkbook.week04.exercises.TumblingCounts::new,
+                streamworkbook.week04.solutions.TumblingCounts::new);
+        SlidingAndSessions sessions = Exercises.pick(streamworkbook.week04.exercises.ViewsAndSessions::new,
+                streamworkbook.week04.solutions.ViewsAndSessions::new);
+        LateData late = Exercises.pick(streamworkbook.week04.exercises.LateCounts::new,
+                streamworkbook.week04.solutions.LateCounts::new);
+        UserTotals totals = Exercises.pick(streamworkbook.week04.exercises.PurchaseTotals::new,
+                streamworkbook.week04.solutions.PurchaseTotals::new);
 
-        Configuration config = LocalFlink.configuration(2);
-        config.set(RestOptions.PORT, uiPort);
-        // Started with `java` (./workbook run): a local cluster in this JVM, with the web UI on --ui-port
-        // (flink-runtime-web is on the classpath). Submitted with `flink run`: the cluster's environment.
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+        StreamExecutionEnvironment env = LocalFlink.programEnvironment(2, uiPort);
 
         KafkaSource<ShopEvent> source = KafkaSource.<ShopEvent>builder()
                 .setBootstrapServers(kafka.bootstrapServers())
@@ -135,8 +116,8 @@ public class WindowedJobApp implements Callable<Integer> {
         events.keyBy(ShopEvent::userId).process(totals.runningTotals(Duration.ofHours(1))).name("user totals")
                 .print("total");
         if (enrich) {
-            Enrichment enrichment = solutions ? new streamworkbook.week04.solutions.AsyncProductEnrichment()
-                    : new streamworkbook.week04.exercises.AsyncProductEnrichment();
+            Enrichment enrichment = Exercises.pick(streamworkbook.week04.exercises.AsyncProductEnrichment::new,
+                    streamworkbook.week04.solutions.AsyncProductEnrichment::new);
             JdbcSettings catalog = JdbcSettings.of(infra.postgres());
             try (Connection c = catalog.connect()) {
                 ProductCatalog.seedDemo(c);
@@ -159,50 +140,20 @@ public class WindowedJobApp implements Callable<Integer> {
         return 0;
     }
 
-    private static void createMissingTopics(KafkaEndpoint kafka, List<String> topics) throws Exception {
-        try (Admin admin = kafka.admin()) {
-            Set<String> missing = new HashSet<>(topics);
-            missing.removeAll(admin.listTopics().names().get());
-            if (!missing.isEmpty()) {
-                admin.createTopics(missing.stream().map(t -> new NewTopic(t, 3, (short) 1)).toList()).all().get();
-            }
-        }
-    }
-
     /**
      * Live traffic: event times follow the clock, so watermarks advance as they would in production,
      * and the events that are published "early" really arrive late.
      */
     private static void publishLive(KafkaEndpoint kafka, int perSecond) throws InterruptedException {
         long step = Math.max(1, 1000 / perSecond);
-        ShopTraffic traffic = new ShopTraffic(System.nanoTime(), Instant.now(), step, 90_000);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig(kafka))) {
-            while (!Thread.currentThread().isInterrupted()) {
-                ShopEvent e = traffic.next();
-                producer.send(new ProducerRecord<>(e.type().topic(), e.userId(), ShopJson.toBytes(e)));
-                Thread.sleep(step);
-            }
-        }
+        EventSender.send(kafka, "", new ShopTraffic(System.nanoTime(), Instant.now(), step, 90_000), Long.MAX_VALUE, step);
     }
 
-    private static Map<String, Object> producerConfig(KafkaEndpoint kafka) {
-        Map<String, Object> config = kafka.clientConfig();
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        return config;
-    }
-
-    private static void publishSamples(KafkaEndpoint kafka, int count) {
+    private static void publishSamples(KafkaEndpoint kafka, int count) throws InterruptedException {
         long step = 200;
         // event times from (now − count × step) to now. Read as a backlog, before the first periodic
         // watermark (every 200 ms), none of them is late: lateness needs live traffic (--rate).
-        ShopTraffic traffic = new ShopTraffic(System.nanoTime(), Instant.now().minusMillis(count * step), step, 90_000);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig(kafka))) {
-            for (int i = 0; i < count; i++) {
-                ShopEvent e = traffic.next();
-                producer.send(new ProducerRecord<>(e.type().topic(), e.userId(), ShopJson.toBytes(e)));
-            }
-        }
+        EventSender.send(kafka, new ShopTraffic(System.nanoTime(), Instant.now().minusMillis(count * step), step, 90_000), count);
         System.out.printf("published %d sample events%n", count);
     }
 }

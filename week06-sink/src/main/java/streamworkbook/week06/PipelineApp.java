@@ -7,34 +7,21 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import streamworkbook.kit.exercise.Exercises;
 import streamworkbook.kit.exercise.Programs;
 import streamworkbook.kit.flink.LocalFlink;
 import streamworkbook.kit.infra.ClickHouseEndpoint;
 import streamworkbook.kit.infra.Infra;
 import streamworkbook.kit.infra.InfraProvider;
 import streamworkbook.kit.infra.KafkaEndpoint;
+import streamworkbook.kit.shop.EventSender;
 import streamworkbook.kit.shop.EventType;
-import streamworkbook.kit.shop.ShopEvent;
-import streamworkbook.kit.shop.ShopJson;
 import streamworkbook.kit.shop.ShopTraffic;
 
 /**
@@ -72,9 +59,6 @@ public class PipelineApp implements Callable<Integer> {
             description = "ClickHouse HTTP URL (default: CLICKHOUSE_URL, or http://localhost:8123)")
     String clickhouseUrl;
 
-    @Option(names = "--solutions", description = "run the reference solutions instead of your exercise code")
-    boolean solutions;
-
     @Option(names = "--ui-port", defaultValue = "8081", description = "port of the Flink web UI (default: ${DEFAULT-VALUE})")
     int uiPort;
 
@@ -88,14 +72,14 @@ public class PipelineApp implements Callable<Integer> {
         KafkaEndpoint kafka = bootstrapServers != null ? new KafkaEndpoint(bootstrapServers) : infra.kafka();
         ClickHouseEndpoint server = clickhouseUrl != null ? ClickHouseEndpoint.of(clickhouseUrl, "default", "") : infra.clickhouse();
 
-        ClickHouseWriter writer = solutions ? new streamworkbook.week06.solutions.JdbcClickHouseWriter()
-                : new streamworkbook.week06.exercises.JdbcClickHouseWriter();
-        IdempotentEvents table = solutions ? new streamworkbook.week06.solutions.ReplacingEvents()
-                : new streamworkbook.week06.exercises.ReplacingEvents();
-        Rollups rollups = solutions ? new streamworkbook.week06.solutions.WindowRollups()
-                : new streamworkbook.week06.exercises.WindowRollups();
-        Resilience resilience = solutions ? new streamworkbook.week06.solutions.CheckpointedRetries()
-                : new streamworkbook.week06.exercises.CheckpointedRetries();
+        ClickHouseWriter writer = Exercises.pick(streamworkbook.week06.exercises.JdbcClickHouseWriter::new,
+                streamworkbook.week06.solutions.JdbcClickHouseWriter::new);
+        IdempotentEvents table = Exercises.pick(streamworkbook.week06.exercises.ReplacingEvents::new,
+                streamworkbook.week06.solutions.ReplacingEvents::new);
+        Rollups rollups = Exercises.pick(streamworkbook.week06.exercises.WindowRollups::new,
+                streamworkbook.week06.solutions.WindowRollups::new);
+        Resilience resilience = Exercises.pick(streamworkbook.week06.exercises.CheckpointedRetries::new,
+                streamworkbook.week06.solutions.CheckpointedRetries::new);
 
         try (Connection c = server.connect(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE IF NOT EXISTS " + database);
@@ -107,15 +91,13 @@ public class PipelineApp implements Callable<Integer> {
         }
 
         List<String> topics = Arrays.stream(EventType.values()).map(EventType::topic).toList();
-        createMissingTopics(kafka, topics);
+        kafka.createTopicsIfMissing(topics, 3);
         if (generate > 0) {
-            publish(kafka, new ShopTraffic(System.nanoTime(), Instant.now().minusMillis(generate * 500L), 500, 3_000), generate, 0);
+            EventSender.send(kafka, new ShopTraffic(System.nanoTime(), Instant.now().minusMillis(generate * 500L), 500, 3_000), generate);
             System.out.printf("published %,d sample events%n", generate);
         }
 
-        Configuration config = LocalFlink.configuration(2);
-        config.set(RestOptions.PORT, uiPort);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+        StreamExecutionEnvironment env = LocalFlink.programEnvironment(2, uiPort);
         resilience.configure(env, Duration.ofSeconds(10));
         ShopPipeline.build(env, ShopPipeline.source(kafka.bootstrapServers(), "week06-pipeline", false,
                 topics.toArray(String[]::new)), clickhouse, writer, rollups, resilience.sinkSettings());
@@ -128,7 +110,7 @@ public class PipelineApp implements Callable<Integer> {
         reporter.start();
         if (rate > 0) {
             long step = Math.max(1, 1000 / rate);
-            publish(kafka, new ShopTraffic(System.nanoTime(), Instant.now(), step, 3_000), Long.MAX_VALUE, step);
+            EventSender.send(kafka, "", new ShopTraffic(System.nanoTime(), Instant.now(), step, 3_000), Long.MAX_VALUE, step);
         }
         job.getJobExecutionResult().get();
         return 0;
@@ -167,31 +149,4 @@ public class PipelineApp implements Callable<Integer> {
         }
     }
 
-    private static void createMissingTopics(KafkaEndpoint kafka, List<String> topics) throws Exception {
-        try (Admin admin = kafka.admin()) {
-            Set<String> missing = new HashSet<>(topics);
-            missing.removeAll(admin.listTopics().names().get());
-            if (!missing.isEmpty()) {
-                admin.createTopics(missing.stream().map(t -> new NewTopic(t, 3, (short) 1)).toList()).all().get();
-                kafka.awaitTopicsReady(missing, Duration.ofSeconds(60));
-            }
-        }
-    }
-
-    /** Publishes {@code count} events to their type's topic, keyed by user, {@code pauseMillis} apart. */
-    private static void publish(KafkaEndpoint kafka, ShopTraffic traffic, long count, long pauseMillis) throws InterruptedException {
-        Map<String, Object> config = kafka.clientConfig();
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 10);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
-            for (long i = 0; i < count && !Thread.currentThread().isInterrupted(); i++) {
-                ShopEvent e = traffic.next();
-                producer.send(new ProducerRecord<>(e.type().topic(), e.userId(), ShopJson.toBytes(e)));
-                if (pauseMillis > 0) {
-                    Thread.sleep(pauseMillis);
-                }
-            }
-        }
-    }
 }

@@ -68,6 +68,17 @@ public final class LocalFlink {
         return config;
     }
 
+    /**
+     * The environment of a week's program: started with {@code java} ({@code ./workbook run}), a local
+     * cluster in this JVM with the Flink web UI on {@code uiPort} (flink-runtime-web is on the
+     * classpath); submitted with {@code flink run}, the cluster's own environment.
+     */
+    public static StreamExecutionEnvironment programEnvironment(int parallelism, int uiPort) {
+        Configuration config = configuration(parallelism);
+        config.set(org.apache.flink.configuration.RestOptions.PORT, uiPort);
+        return StreamExecutionEnvironment.getExecutionEnvironment(config);
+    }
+
     /** A streaming environment of parallelism {@value #DEFAULT_PARALLELISM} on the shared cluster. */
     public static StreamExecutionEnvironment environment() {
         return environment(DEFAULT_PARALLELISM);

@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** Where a Kafka cluster answers: all a client needs to connect. */
@@ -25,6 +27,32 @@ public record KafkaEndpoint(String bootstrapServers) {
 
     public Admin admin() {
         return Admin.create(clientConfig());
+    }
+
+    /**
+     * Creates those of {@code topics} that do not exist yet ({@code partitions} each, one replica,
+     * as on the workbook's single broker), then waits until all of them are ready for producers.
+     */
+    public void createTopicsIfMissing(Collection<String> topics, int partitions) {
+        try (Admin admin = admin()) {
+            java.util.Set<String> missing = new java.util.HashSet<>(topics);
+            missing.removeAll(admin.listTopics().names().get(30, TimeUnit.SECONDS));
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing.stream().map(t -> new NewTopic(t, partitions, (short) 1)).toList())
+                        .all().get(30, TimeUnit.SECONDS);
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) { // created meanwhile by someone else: fine
+                throw new InfraUnavailable("could not create topics " + topics + " on " + bootstrapServers, e.getCause());
+            }
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new InfraUnavailable("Kafka at " + bootstrapServers + " did not answer within 30 s: is it running "
+                    + "(`./workbook up`)?", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InfraUnavailable("interrupted while creating topics", e);
+        }
+        awaitTopicsReady(topics, Duration.ofSeconds(60));
     }
 
     /**

@@ -1,6 +1,5 @@
 package streamworkbook.week01;
 
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -51,30 +49,18 @@ final class KafkaFixtures {
         return new ShopTopics(UniqueNames.next("w1") + ".");
     }
 
-    /** Creates the topics and waits until they are ready for producers ({@link #awaitReady}). */
-    static void createTopics(Collection<String> names, int partitions) throws ExecutionException, InterruptedException {
-        try (Admin admin = kafka().admin()) {
-            admin.createTopics(names.stream().map(n -> new NewTopic(n, partitions, (short) 1)).toList()).all().get();
-        }
-        awaitReady(names);
+    /** Creates the topics and waits until they are ready for producers (see {@link #awaitReady}). */
+    static void createTopics(Collection<String> names, int partitions) {
+        kafka().createTopicsIfMissing(names, partitions);
     }
 
     /**
-     * Waits until the broker leads every partition of the topics. createTopics returns once the
-     * controller has recorded a topic; the broker learns of it and creates the partitions' logs a moment
-     * later. Before that, it answers UNKNOWN_TOPIC_OR_PARTITION or NOT_LEADER_OR_FOLLOWER — and an
-     * idempotent producer sending then can stall on OUT_OF_ORDER_SEQUENCE_NUMBER (a later batch is
-     * written before the retry of an earlier one). ListOffsets is answered by the partition leader itself.
+     * Waits until the broker leads every partition of the topics: an idempotent producer that sends to a
+     * topic the broker has not finished creating can stall until its delivery timeout (kit's
+     * {@code KafkaEndpoint.awaitTopicsReady} explains why).
      */
     static void awaitReady(Collection<String> names) {
-        try (Admin admin = kafka().admin(); KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(rawConsumerConfig())) {
-            await().atMost(TIMEOUT).ignoreExceptions().until(() -> {
-                List<TopicPartition> partitions = new ArrayList<>();
-                admin.describeTopics(names).allTopicNames().get().forEach((name, d) ->
-                        d.partitions().forEach(p -> partitions.add(new TopicPartition(name, p.partition()))));
-                return consumer.endOffsets(partitions, Duration.ofSeconds(5)).size() == partitions.size();
-            });
-        }
+        kafka().awaitTopicsReady(names, TIMEOUT);
     }
 
     /** Sends each event to its type's topic, keyed by user, and waits until all are written. */

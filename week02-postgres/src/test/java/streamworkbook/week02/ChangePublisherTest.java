@@ -2,7 +2,6 @@ package streamworkbook.week02;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -31,6 +28,7 @@ import streamworkbook.kit.infra.Infra;
 import streamworkbook.kit.infra.KafkaEndpoint;
 import streamworkbook.kit.infra.PostgresEndpoint;
 import streamworkbook.kit.infra.UniqueNames;
+
 
 /**
  * Exercise 2.4: every change of the feed reaches Kafka exactly once, keyed by product, in order per
@@ -121,9 +119,7 @@ class ChangePublisherTest {
 
     private static String newTopic() throws ExecutionException, InterruptedException {
         String topic = UniqueNames.next("product-changes");
-        try (Admin admin = Infra.kafka().admin()) {
-            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
-        }
+        Infra.kafka().createTopicsIfMissing(List.of(topic), 3);
         return topic;
     }
 

@@ -2,9 +2,6 @@ package streamworkbook.week03;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -27,9 +24,7 @@ final class TestKafka {
     /** A new topic with a unique name. */
     static String newTopic(String prefix, int partitions) throws Exception {
         String name = UniqueNames.next(prefix);
-        try (Admin admin = Infra.kafka().admin()) {
-            admin.createTopics(Set.of(new NewTopic(name, partitions, (short) 1))).all().get();
-        }
+        Infra.kafka().createTopicsIfMissing(List.of(name), partitions);
         return name;
     }
 

@@ -4,9 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -40,9 +37,7 @@ final class TestKafka {
     }
 
     static void createTopic(String name, int partitions) throws Exception {
-        try (Admin admin = Infra.kafka().admin()) {
-            admin.createTopics(Set.of(new NewTopic(name, partitions, (short) 1))).all().get();
-        }
+        Infra.kafka().createTopicsIfMissing(List.of(name), partitions);
     }
 
     /** Writes the events as JSON, keyed by user, and waits until all are acknowledged. */

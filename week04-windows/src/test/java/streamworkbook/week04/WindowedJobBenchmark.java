@@ -2,15 +2,13 @@ package streamworkbook.week04;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -18,13 +16,13 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import streamworkbook.kit.flink.CollectedStream;
 import streamworkbook.kit.flink.LocalFlink;
+import streamworkbook.kit.flink.ShopEventDeserializer;
 import streamworkbook.kit.infra.Infra;
 import streamworkbook.kit.infra.KafkaEndpoint;
 import streamworkbook.kit.infra.UniqueNames;
 import streamworkbook.kit.shop.ShopEvent;
 import streamworkbook.kit.shop.ShopJson;
 import streamworkbook.kit.shop.ShopTraffic;
-import streamworkbook.kit.flink.ShopEventDeserializer;
 
 /**
  * Not a test: a benchmark of week 4's windowed job (reference solution of 4.1) on the local broker.
@@ -46,9 +44,7 @@ public final class WindowedJobBenchmark {
         int count = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
         KafkaEndpoint kafka = Infra.kafka();
         String topic = UniqueNames.next("bench-w4");
-        try (Admin admin = kafka.admin()) {
-            admin.createTopics(Set.of(new NewTopic(topic, 2, (short) 1))).all().get();
-        }
+        kafka.createTopicsIfMissing(List.of(topic), 2);
 
         long produceStart = System.nanoTime();
         produce(kafka, topic, count);

@@ -6,15 +6,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -73,10 +69,7 @@ final class Fixtures {
     /** A new topic, ready for producers when this returns. */
     static String newTopic(String prefix, int partitions) throws Exception {
         String name = UniqueNames.next(prefix);
-        try (Admin admin = Infra.kafka().admin()) {
-            admin.createTopics(Set.of(new NewTopic(name, partitions, (short) 1))).all().get();
-        }
-        Infra.kafka().awaitTopicsReady(Set.of(name), Duration.ofSeconds(60));
+        Infra.kafka().createTopicsIfMissing(List.of(name), partitions);
         return name;
     }
 

@@ -2,12 +2,10 @@ package streamworkbook.week06;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -38,10 +36,7 @@ public final class PipelineBenchmark {
         int count = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
         KafkaEndpoint kafka = Infra.kafka();
         String topic = UniqueNames.next("bench-w6");
-        try (Admin admin = kafka.admin()) {
-            admin.createTopics(Set.of(new NewTopic(topic, 2, (short) 1))).all().get();
-        }
-        kafka.awaitTopicsReady(Set.of(topic), Duration.ofSeconds(60));
+        kafka.createTopicsIfMissing(List.of(topic), 2);
         ClickHouseEndpoint ch = Infra.clickhouse().withFreshDatabase("bench_w6");
         IdempotentEvents table = new streamworkbook.week06.solutions.ReplacingEvents();
         try (var c = ch.connect(); var s = c.createStatement()) {

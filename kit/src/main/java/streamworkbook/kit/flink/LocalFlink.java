@@ -24,8 +24,6 @@ import org.apache.flink.runtime.minicluster.MiniClusterJobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.core.config.Configurator;
 
 /**
  * Flink for tests: one local {@link MiniCluster} per JVM, started on first use and closed at JVM exit,
@@ -75,7 +73,7 @@ public final class LocalFlink {
      */
     public static StreamExecutionEnvironment programEnvironment(int parallelism, int uiPort) {
         Configuration config = configuration(parallelism);
-        config.set(org.apache.flink.configuration.RestOptions.PORT, uiPort);
+        config.set(RestOptions.PORT, uiPort);
         return StreamExecutionEnvironment.getExecutionEnvironment(config);
     }
 
@@ -138,7 +136,6 @@ public final class LocalFlink {
                 .setNumTaskManagers(1)
                 .setNumSlotsPerTaskManager(SLOTS)
                 .build();
-        quietStartUpWarnings();
         MiniCluster started = new MiniCluster(clusterConfig);
         try {
             started.start();
@@ -147,15 +144,6 @@ public final class LocalFlink {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> started.closeAsync().join(), "flink-minicluster-stop"));
         return started;
-    }
-
-    /** Warnings a local cluster always logs at start-up, which say nothing about the job under test. */
-    private static void quietStartUpWarnings() {
-        for (String logger : List.of(
-                "org.apache.flink.runtime.security.token",        // "No tokens obtained": no Kerberos here
-                "org.apache.flink.runtime.webmonitor.WebMonitorUtils")) { // "log.file is not set"
-            Configurator.setLevel(logger, Level.ERROR);
-        }
     }
 
     /** Submits every pipeline to the shared cluster instead of starting a cluster per job. */

@@ -4,9 +4,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -35,17 +39,17 @@ public record KafkaEndpoint(String bootstrapServers) {
      */
     public void createTopicsIfMissing(Collection<String> topics, int partitions) {
         try (Admin admin = admin()) {
-            java.util.Set<String> missing = new java.util.HashSet<>(topics);
+            Set<String> missing = new HashSet<>(topics);
             missing.removeAll(admin.listTopics().names().get(30, TimeUnit.SECONDS));
             if (!missing.isEmpty()) {
                 admin.createTopics(missing.stream().map(t -> new NewTopic(t, partitions, (short) 1)).toList())
                         .all().get(30, TimeUnit.SECONDS);
             }
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) { // created meanwhile by someone else: fine
                 throw new InfraUnavailable("could not create topics " + topics + " on " + bootstrapServers, e.getCause());
             }
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new InfraUnavailable("Kafka at " + bootstrapServers + " did not answer within 30 s: is it running "
                     + "(`./workbook up`)?", e);
         } catch (InterruptedException e) {

@@ -17,7 +17,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
-import streamworkbook.kit.flink.LocalFlink;
+import streamworkbook.kit.flink.FlinkJobs;
 import streamworkbook.kit.infra.ClickHouseEndpoint;
 import streamworkbook.kit.infra.Infra;
 import streamworkbook.kit.infra.InfraProvider;
@@ -26,7 +26,7 @@ import streamworkbook.kit.infra.PostgresEndpoint;
 import streamworkbook.kit.infra.UniqueNames;
 import streamworkbook.kit.shop.ShopEvent;
 import streamworkbook.week01.PublishResult;
-import streamworkbook.week01.ShopEventGenerator;
+import streamworkbook.kit.shop.ShopTraffic;
 import streamworkbook.week01.ShopTopics;
 import streamworkbook.week01.solutions.JsonEventPublisher;
 import streamworkbook.week01.solutions.ShopTopicCreator;
@@ -119,7 +119,7 @@ public final class PlatformDemo implements Callable<Integer> {
         kafka.awaitTopicsReady(topics.all(), Duration.ofSeconds(60));
         long publishStart = System.nanoTime();
         PublishResult published = new JsonEventPublisher().publish(kafka.clientConfig(), topics,
-                () -> limited(new ShopEventGenerator(seed, users, Instant.parse("2026-11-02T08:00:00Z")), events));
+                () -> limited(PlatformDemo.traffic(seed, users).build(), events));
         report("published", published.acked(), publishStart);
         if (!published.failed().isEmpty()) {
             throw new IllegalStateException(published.failed().size() + " events were not acknowledged, first: "
@@ -140,12 +140,12 @@ public final class PlatformDemo implements Callable<Integer> {
                 ddl.execute(MetricsTable.CREATE);
             }
             // bounded: the job reads the topics up to the offsets that are latest now, then finishes
-            StreamExecutionEnvironment env = LocalFlink.environment();
+            StreamExecutionEnvironment env = FlinkJobs.programEnvironment(2, 8081);
             ShopPipeline.build(env, ShopPipeline.source(kafka.bootstrapServers(), run + "-pipeline", true,
                     topics.all().toArray(String[]::new)), shopOlap, new JdbcClickHouseWriter(), new WindowRollups(),
                     SinkSettings.defaults());
             long pipelineStart = System.nanoTime();
-            LocalFlink.run(env, "platform demo: Kafka to ClickHouse");
+            env.execute("platform demo: Kafka to ClickHouse");
             report("events through Flink into ClickHouse:", published.acked(), pipelineStart);
 
             long inClickHouse = ShopReport.count(clickhouse, "SELECT count() FROM events FINAL");
@@ -179,6 +179,12 @@ public final class PlatformDemo implements Callable<Integer> {
             }
         }
         return total;
+    }
+
+    /** The demo's traffic: the kit's plain generator, events 0–2 s apart from 2026-11-02 08:00 UTC. */
+    static ShopTraffic.Settings traffic(long seed, int users) {
+        return ShopTraffic.seed(seed).users(users).startingAt(Instant.parse("2026-11-02T08:00:00Z"))
+                .gap(Duration.ZERO, Duration.ofSeconds(2));
     }
 
     private static Iterator<ShopEvent> limited(Iterator<ShopEvent> source, int count) {

@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
-import streamworkbook.week01.ShopEventGenerator;
 
 /** `./workbook demo` end to end, on its own embedded servers: every acknowledged event is queryable once. */
 class PlatformDemoTest {
@@ -26,7 +24,7 @@ class PlatformDemoTest {
 
         String output = printed.toString(StandardCharsets.UTF_8);
         assertEquals(0, exit, output);
-        Map<String, Long> expectedByType = ShopEventGenerator.events(7, 150, Instant.parse("2026-11-02T08:00:00Z"), 3000)
+        Map<String, Long> expectedByType = PlatformDemo.traffic(7, 150).take(3000)
                 .stream()
                 .collect(Collectors.groupingBy(e -> e.type().wireName(), TreeMap::new, Collectors.counting()));
         assertEquals(new PlatformDemo.Outcome(3000, 3000, 3000, expectedByType), demo.outcome());

@@ -1,5 +1,6 @@
 package streamworkbook.week01;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
@@ -14,6 +15,7 @@ import streamworkbook.kit.exercise.Exercises;
 import streamworkbook.kit.infra.KafkaEndpoint;
 import streamworkbook.kit.shop.EventType;
 import streamworkbook.kit.shop.ShopEvent;
+import streamworkbook.kit.shop.ShopTraffic;
 
 /**
  * Publishes generated shop events with your {@link EventPublisher} (exercise 1.2).
@@ -51,9 +53,10 @@ public class ProducerApp implements Callable<Integer> {
                 streamworkbook.week01.solutions.JsonEventPublisher::new);
         ShopTopics topics = new ShopTopics(prefix);
         Map<EventType, Integer> perType = new EnumMap<>(EventType.class);
-        // events are about 1 s apart on average: start that far back, so the last ones are about now
+        // events are 0–2 s apart, 1 s on average: start that far back, so the last ones are about now
         Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(count);
-        ShopEventGenerator generator = new ShopEventGenerator(seed, users, start);
+        ShopTraffic generator = ShopTraffic.seed(seed).users(users).startingAt(start)
+                .gap(Duration.ZERO, Duration.ofSeconds(2)).build();
 
         System.out.printf("Publishing %d events from %d users to %s%s on %s …%n", count, users,
                 topics.name(EventType.PAGE_VIEW).replace("page-view", "*"),
@@ -72,7 +75,7 @@ public class ProducerApp implements Callable<Integer> {
     }
 
     /** The next {@code count} events, handed out no faster than {@code rate} per second. */
-    private Iterator<ShopEvent> paced(ShopEventGenerator generator, Map<EventType, Integer> perType) {
+    private Iterator<ShopEvent> paced(ShopTraffic generator, Map<EventType, Integer> perType) {
         long started = System.nanoTime();
         return new Iterator<>() {
             private int handedOut;

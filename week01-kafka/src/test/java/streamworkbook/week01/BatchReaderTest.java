@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.stream.LongStream;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
-import streamworkbook.kit.exercise.Exercise;
+import streamworkbook.kit.verify.Exercise;
 import streamworkbook.kit.exercise.Exercises;
 import streamworkbook.kit.infra.UniqueNames;
 import streamworkbook.kit.shop.ShopEvent;

@@ -16,7 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.junit.jupiter.api.Test;
-import streamworkbook.kit.exercise.Exercise;
+import streamworkbook.kit.verify.Exercise;
 import streamworkbook.kit.exercise.Exercises;
 import streamworkbook.kit.shop.ShopEvent;
 import streamworkbook.kit.shop.ShopJson;

@@ -1,5 +1,6 @@
 package streamworkbook.week01;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import streamworkbook.kit.shop.ShopEvent;
+import streamworkbook.kit.shop.ShopTraffic;
 
 /** Known input for the tests, and the per-key sequences the checks compare. */
 final class TestEvents {
@@ -18,7 +20,7 @@ final class TestEvents {
     }
 
     static List<ShopEvent> generate(long seed, int users, int count) {
-        return ShopEventGenerator.events(seed, users, START, count);
+        return ShopTraffic.seed(seed).users(users).startingAt(START).gap(Duration.ZERO, Duration.ofSeconds(2)).take(count);
     }
 
     /** The failures of a publish run, shortened for an assertion message. */

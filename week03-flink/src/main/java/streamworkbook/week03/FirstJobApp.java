@@ -1,6 +1,7 @@
 package streamworkbook.week03;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +18,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import streamworkbook.kit.exercise.Exercises;
 import streamworkbook.kit.exercise.Programs;
-import streamworkbook.kit.flink.LocalFlink;
+import streamworkbook.kit.flink.FlinkJobs;
 import streamworkbook.kit.infra.Infra;
 import streamworkbook.kit.infra.KafkaEndpoint;
 import streamworkbook.kit.shop.ShopEvent;
 import streamworkbook.kit.shop.ShopJson;
+import streamworkbook.kit.shop.ShopTraffic;
 
 /**
  * Week 3's job, running locally with the Flink web UI: shop events from Kafka → purchases → running
@@ -72,7 +74,7 @@ public class FirstJobApp implements Callable<Integer> {
         RunningRevenue revenue = Exercises.pick(streamworkbook.week03.exercises.CategoryRevenueJob::new,
                 streamworkbook.week03.solutions.CategoryRevenueJob::new);
 
-        StreamExecutionEnvironment env = LocalFlink.programEnvironment(parallelism, uiPort);
+        StreamExecutionEnvironment env = FlinkJobs.programEnvironment(parallelism, uiPort);
 
         DataStream<ShopEvent> events = env.fromSource(
                 first.source(kafka.bootstrapServers(), topics, "week03-first-job", decoder, false),
@@ -91,7 +93,9 @@ public class FirstJobApp implements Callable<Integer> {
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
-            for (ShopEvent e : SampleEvents.generate(System.nanoTime(), count, Instant.now())) {
+            // one to two seconds apart, the last one now: a program must not read events from the future
+            for (ShopEvent e : ShopTraffic.seed(System.nanoTime()).users(50)
+                    .gap(Duration.ofSeconds(1), Duration.ofSeconds(2)).endingAt(Instant.now(), count)) {
                 producer.send(new ProducerRecord<>(e.type().topic(), e.userId(), ShopJson.toBytes(e)));
             }
             // two records that are not shop events: the decoder of exercise 3.1 counts and skips them

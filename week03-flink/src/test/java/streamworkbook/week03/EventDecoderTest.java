@@ -21,16 +21,21 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.SimpleUserCodeClassLoader;
 import org.apache.flink.util.UserCodeClassLoader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
-import streamworkbook.kit.exercise.Exercise;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import streamworkbook.kit.verify.Exercise;
 import streamworkbook.kit.exercise.Exercises;
-import streamworkbook.kit.flink.LocalFlink;
+import streamworkbook.kit.testing.TestFlink;
 import streamworkbook.kit.infra.UniqueNames;
 import streamworkbook.kit.shop.ShopEvent;
 import streamworkbook.kit.shop.ShopJson;
 
 @Exercise("3.1")
 class EventDecoderTest {
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = TestFlink.cluster();
 
     private static EventDecoder decoder() {
         return Exercises.pick(streamworkbook.week03.exercises.JsonEventDecoder::new,
@@ -112,8 +117,8 @@ class EventDecoderTest {
                 .setBounded(OffsetsInitializer.latest())
                 .setDeserializer(decoder())
                 .build();
-        StreamExecutionEnvironment env = LocalFlink.environment(1);
-        List<ShopEvent> out = LocalFlink.collect(env.fromSource(source, WatermarkStrategy.noWatermarks(), "shop events"));
+        StreamExecutionEnvironment env = TestFlink.environment(1);
+        List<ShopEvent> out = TestFlink.collect(env.fromSource(source, WatermarkStrategy.noWatermarks(), "shop events"));
 
         assertEquals(valid, out, "every valid event, in topic order, and nothing else");
     }

@@ -12,16 +12,21 @@ import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDe
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
-import streamworkbook.kit.exercise.Exercise;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import streamworkbook.kit.verify.Exercise;
 import streamworkbook.kit.exercise.Exercises;
-import streamworkbook.kit.flink.LocalFlink;
+import streamworkbook.kit.testing.TestFlink;
 import streamworkbook.kit.infra.UniqueNames;
 import streamworkbook.kit.shop.ShopEvent;
 import streamworkbook.kit.shop.ShopJson;
 
 @Exercise("3.2")
 class FirstJobTest {
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = TestFlink.cluster();
 
     private final FirstJob job = Exercises.pick(streamworkbook.week03.exercises.FirstShopJob::new,
             streamworkbook.week03.solutions.FirstShopJob::new);
@@ -48,8 +53,8 @@ class FirstJobTest {
 
         KafkaSource<ShopEvent> source = job.source(TestKafka.bootstrap(), List.of(views, searches),
                 UniqueNames.next("w3-first"), KafkaRecordDeserializationSchema.valueOnly(StrictDecoder.class), true);
-        List<ShopEvent> out = new ArrayList<>(LocalFlink.collect(
-                LocalFlink.environment().fromSource(source, WatermarkStrategy.noWatermarks(), "shop events")));
+        List<ShopEvent> out = new ArrayList<>(TestFlink.collect(
+                TestFlink.environment().fromSource(source, WatermarkStrategy.noWatermarks(), "shop events")));
 
         out.sort(Comparator.comparing(ShopEvent::eventId));
         assertEquals(events, out);
@@ -57,8 +62,8 @@ class FirstJobTest {
 
     @Test
     void purchasesBecomeTypedLinesWithTheirTotal() throws Exception {
-        StreamExecutionEnvironment env = LocalFlink.environment();
-        List<PurchaseLine> out = new ArrayList<>(LocalFlink.collect(job.purchases(fixed(env))));
+        StreamExecutionEnvironment env = TestFlink.environment();
+        List<PurchaseLine> out = new ArrayList<>(TestFlink.collect(job.purchases(fixed(env))));
 
         out.sort(Comparator.comparing(PurchaseLine::orderId));
         assertEquals(List.of(
@@ -70,8 +75,8 @@ class FirstJobTest {
 
     @Test
     void searchQueriesAreSplitIntoLowerCaseTerms() throws Exception {
-        StreamExecutionEnvironment env = LocalFlink.environment();
-        List<SearchTerm> out = new ArrayList<>(LocalFlink.collect(job.searchTerms(fixed(env))));
+        StreamExecutionEnvironment env = TestFlink.environment();
+        List<SearchTerm> out = new ArrayList<>(TestFlink.collect(job.searchTerms(fixed(env))));
 
         // each query's terms arrive in order; the order between users is up to the parallel instances
         out.sort(Comparator.comparing(SearchTerm::userId));

@@ -8,13 +8,18 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
-import streamworkbook.kit.exercise.Exercise;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import streamworkbook.kit.verify.Exercise;
 import streamworkbook.kit.exercise.Exercises;
-import streamworkbook.kit.flink.LocalFlink;
+import streamworkbook.kit.testing.TestFlink;
 
 @Exercise("3.3")
 class RunningRevenueTest {
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = TestFlink.cluster();
 
     private final RunningRevenue job = Exercises.pick(streamworkbook.week03.exercises.CategoryRevenueJob::new,
             streamworkbook.week03.solutions.CategoryRevenueJob::new);
@@ -39,8 +44,8 @@ class RunningRevenueTest {
                 line("o-6", "x-999", 1, "1.00"),    // not in the catalog
                 line("o-7", "p-039", 3, "1.50"));   // books
 
-        StreamExecutionEnvironment env = LocalFlink.environment();
-        List<CategoryRevenue> out = LocalFlink.collect(
+        StreamExecutionEnvironment env = TestFlink.environment();
+        List<CategoryRevenue> out = TestFlink.collect(
                 job.revenuePerCategory(env.fromData(PurchaseLine.class, lines.toArray(new PurchaseLine[0]))));
 
         // One update per line, per category numbered 1, 2, 3 … and ending at the category's exact total.
@@ -69,8 +74,8 @@ class RunningRevenueTest {
                 line("o-4", "p-080", 2, "0.01"));
 
         // parallelism 1 up to the keyBy: lines reach their key in input order
-        StreamExecutionEnvironment env = LocalFlink.environment(1);
-        List<CategoryRevenue> out = LocalFlink.collect(
+        StreamExecutionEnvironment env = TestFlink.environment(1);
+        List<CategoryRevenue> out = TestFlink.collect(
                 job.revenuePerCategory(env.fromData(PurchaseLine.class, lines.toArray(new PurchaseLine[0]))));
 
         assertEquals(List.of(

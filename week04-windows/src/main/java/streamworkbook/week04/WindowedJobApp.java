@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import streamworkbook.kit.exercise.Exercises;
 import streamworkbook.kit.exercise.Programs;
-import streamworkbook.kit.flink.LocalFlink;
+import streamworkbook.kit.flink.FlinkJobs;
 import streamworkbook.kit.flink.ShopEventDeserializer;
 import streamworkbook.kit.infra.Infra;
 import streamworkbook.kit.infra.InfraProvider;
@@ -97,7 +97,7 @@ public class WindowedJobApp implements Callable<Integer> {
         UserTotals totals = Exercises.pick(streamworkbook.week04.exercises.PurchaseTotals::new,
                 streamworkbook.week04.solutions.PurchaseTotals::new);
 
-        StreamExecutionEnvironment env = LocalFlink.programEnvironment(2, uiPort);
+        StreamExecutionEnvironment env = FlinkJobs.programEnvironment(2, uiPort);
 
         KafkaSource<ShopEvent> source = KafkaSource.<ShopEvent>builder()
                 .setBootstrapServers(kafka.bootstrapServers())
@@ -146,14 +146,16 @@ public class WindowedJobApp implements Callable<Integer> {
      */
     private static void publishLive(KafkaEndpoint kafka, int perSecond) throws InterruptedException {
         long step = Math.max(1, 1000 / perSecond);
-        EventSender.send(kafka, "", new ShopTraffic(System.nanoTime(), Instant.now(), step, 90_000), Long.MAX_VALUE, step);
+        EventSender.send(kafka, "", ShopTraffic.seed(System.nanoTime()).startingAt(Instant.now())
+                .gap(Duration.ofMillis(step)).disorder(Duration.ofSeconds(90)).build(), Long.MAX_VALUE, step);
     }
 
     private static void publishSamples(KafkaEndpoint kafka, int count) throws InterruptedException {
         long step = 200;
         // event times from (now − count × step) to now. Read as a backlog, before the first periodic
         // watermark (every 200 ms), none of them is late: lateness needs live traffic (--rate).
-        EventSender.send(kafka, new ShopTraffic(System.nanoTime(), Instant.now().minusMillis(count * step), step, 90_000), count);
+        EventSender.send(kafka, ShopTraffic.seed(System.nanoTime())
+                .gap(Duration.ofMillis(step)).disorder(Duration.ofSeconds(90)).endingAt(Instant.now(), count).iterator(), count);
         System.out.printf("published %d sample events%n", count);
     }
 }

@@ -9,16 +9,21 @@ import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.BeforeAll;
+import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
-import streamworkbook.kit.exercise.Exercise;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import streamworkbook.kit.verify.Exercise;
 import streamworkbook.kit.exercise.Exercises;
-import streamworkbook.kit.flink.LocalFlink;
+import streamworkbook.kit.testing.TestFlink;
 import streamworkbook.kit.infra.Infra;
 import streamworkbook.kit.infra.PostgresEndpoint;
 import streamworkbook.kit.shop.ShopEvent;
 
 @Exercise("4.5")
 class EnrichmentTest {
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = TestFlink.cluster();
 
     private static PostgresEndpoint db;
 
@@ -48,8 +53,8 @@ class EnrichmentTest {
                 TestEvents.search(5),                    // no product at all
                 TestEvents.view("u-2", 6, "p-002"),
                 TestEvents.view("u-4", 7, "p-999")};
-        StreamExecutionEnvironment env = LocalFlink.environment();
-        List<EnrichedEvent> out = new ArrayList<>(LocalFlink.collect(
+        StreamExecutionEnvironment env = TestFlink.environment();
+        List<EnrichedEvent> out = new ArrayList<>(TestFlink.collect(
                 enrichment.enrich(env.fromData(ShopEvent.class, events), JdbcSettings.of(db))));
 
         out.sort(Comparator.comparing(e -> e.event().eventTime()));

@@ -21,14 +21,19 @@ import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.clock.ManualClock;
 import org.apache.flink.util.clock.RelativeClock;
+import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
-import streamworkbook.kit.exercise.Exercise;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import streamworkbook.kit.verify.Exercise;
 import streamworkbook.kit.exercise.Exercises;
-import streamworkbook.kit.flink.LocalFlink;
+import streamworkbook.kit.testing.TestFlink;
 import streamworkbook.kit.shop.ShopEvent;
 
 @Exercise("4.1")
 class EventTimeWindowsTest {
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = TestFlink.cluster();
 
     private final EventTimeWindows windows = Exercises.pick(streamworkbook.week04.exercises.TumblingCounts::new,
             streamworkbook.week04.solutions.TumblingCounts::new);
@@ -83,8 +88,8 @@ class EventTimeWindowsTest {
                 view(25),    // watermark 22.999 s: windows [0, 10) and [10, 20) fire
                 view(8),     // [0, 10) has fired: dropped
                 view(21));
-        StreamExecutionEnvironment env = LocalFlink.environment();
-        List<WindowCount> out = new ArrayList<>(LocalFlink.collect(windows.countsPerType(
+        StreamExecutionEnvironment env = TestFlink.environment();
+        List<WindowCount> out = new ArrayList<>(TestFlink.collect(windows.countsPerType(
                 TestEvents.timestamped(env, Duration.ofSeconds(2), events), Duration.ofSeconds(10))));
 
         out.sort(BY_KEY_AND_START);

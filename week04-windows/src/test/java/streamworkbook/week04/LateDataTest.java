@@ -11,15 +11,20 @@ import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
-import streamworkbook.kit.exercise.Exercise;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import streamworkbook.kit.verify.Exercise;
 import streamworkbook.kit.exercise.Exercises;
-import streamworkbook.kit.flink.CollectedStream;
-import streamworkbook.kit.flink.LocalFlink;
+import streamworkbook.kit.testing.CollectedStream;
+import streamworkbook.kit.testing.TestFlink;
 import streamworkbook.kit.shop.ShopEvent;
 
 @Exercise("4.3")
 class LateDataTest {
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = TestFlink.cluster();
 
     private final LateData job = Exercises.pick(streamworkbook.week04.exercises.LateCounts::new,
             streamworkbook.week04.solutions.LateCounts::new);
@@ -34,12 +39,12 @@ class LateDataTest {
                 view(16),   // watermark 15.999 s ≥ 9.999 + 5: [0, 10) is gone
                 tooLate,    // → side output
                 view(25));  // watermark 24.999 s: [10, 20) fires with 2; [20, 30) at the end of input
-        StreamExecutionEnvironment env = LocalFlink.environment();
+        StreamExecutionEnvironment env = TestFlink.environment();
         SingleOutputStreamOperator<WindowCount> counts = job.countsWithLateness(
                 TestEvents.timestamped(env, Duration.ZERO, events), Duration.ofSeconds(10), Duration.ofSeconds(5));
         CollectedStream<WindowCount> fired = CollectedStream.of(counts);
         CollectedStream<ShopEvent> late = CollectedStream.of(counts.getSideOutput(LateData.TOO_LATE));
-        LocalFlink.run(env, "late data");
+        TestFlink.run(env, "late data");
 
         // one key (page_view), so one window operator instance: firings arrive in this exact order
         assertEquals(List.of(
@@ -55,12 +60,12 @@ class LateDataTest {
         ShopEvent late1 = search(2);
         ShopEvent late2 = view(9.999);
         List<ShopEvent> events = List.of(view(1), search(5), view(10), late1, late2, view(10.5));
-        StreamExecutionEnvironment env = LocalFlink.environment();
+        StreamExecutionEnvironment env = TestFlink.environment();
         SingleOutputStreamOperator<WindowCount> counts = job.countsWithLateness(
                 TestEvents.timestamped(env, Duration.ZERO, events), Duration.ofSeconds(10), Duration.ZERO);
         CollectedStream<WindowCount> fired = CollectedStream.of(counts);
         CollectedStream<ShopEvent> late = CollectedStream.of(counts.getSideOutput(LateData.TOO_LATE));
-        LocalFlink.run(env, "no lateness");
+        TestFlink.run(env, "no lateness");
 
         List<WindowCount> windows = new ArrayList<>(fired.values());
         windows.sort(EventTimeWindowsTest.BY_KEY_AND_START);

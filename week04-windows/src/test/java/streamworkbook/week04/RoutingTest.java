@@ -2,6 +2,7 @@ package streamworkbook.week04;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,10 +16,12 @@ import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
-import streamworkbook.kit.exercise.Exercise;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import streamworkbook.kit.verify.Exercise;
 import streamworkbook.kit.exercise.Exercises;
-import streamworkbook.kit.flink.LocalFlink;
+import streamworkbook.kit.testing.TestFlink;
 import streamworkbook.kit.infra.UniqueNames;
 import streamworkbook.kit.shop.EventType;
 import streamworkbook.kit.shop.ShopEvent;
@@ -28,6 +31,9 @@ import streamworkbook.kit.flink.ShopEventDeserializer;
 
 @Exercise("4.6")
 class RoutingTest {
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = TestFlink.cluster();
 
     private final Routing routing = Exercises.pick(streamworkbook.week04.exercises.TopicRouter::new,
             streamworkbook.week04.solutions.TopicRouter::new);
@@ -41,13 +47,13 @@ class RoutingTest {
             TestKafka.createTopic(prefix + type.topic(), 1);
         }
         List<ShopEvent> events = new ArrayList<>();
-        ShopTraffic traffic = new ShopTraffic(42, Instant.parse("2026-11-24T10:00:00Z"), 100, 0);
+        ShopTraffic traffic = ShopTraffic.seed(42).startingAt(Instant.parse("2026-11-24T10:00:00Z")).gap(Duration.ofMillis(100)).build();
         for (int i = 0; i < 300; i++) {
             events.add(traffic.next());
         }
         TestKafka.produceEvents(input, events);
 
-        StreamExecutionEnvironment env = LocalFlink.environment();
+        StreamExecutionEnvironment env = TestFlink.environment();
         KafkaSource<ShopEvent> source = KafkaSource.<ShopEvent>builder()
                 .setBootstrapServers(TestKafka.bootstrap())
                 .setTopics(input)
@@ -58,7 +64,7 @@ class RoutingTest {
                 .build();
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "mixed events")
                 .sinkTo(sink).name("route by type");
-        LocalFlink.run(env, "route by type");
+        TestFlink.run(env, "route by type");
 
         // one input partition → one source instance → one sink instance: each topic keeps input order
         Map<EventType, List<ShopEvent>> expected = events.stream().collect(

@@ -12,14 +12,19 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
-import streamworkbook.kit.exercise.Exercise;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import streamworkbook.kit.verify.Exercise;
 import streamworkbook.kit.exercise.Exercises;
-import streamworkbook.kit.flink.LocalFlink;
+import streamworkbook.kit.testing.TestFlink;
 import streamworkbook.kit.shop.ShopEvent;
 
 @Exercise("4.2")
 class SlidingAndSessionsTest {
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = TestFlink.cluster();
 
     private final SlidingAndSessions job = Exercises.pick(streamworkbook.week04.exercises.ViewsAndSessions::new,
             streamworkbook.week04.solutions.ViewsAndSessions::new);
@@ -32,8 +37,8 @@ class SlidingAndSessionsTest {
                 ShopEvent.pageView(TestEvents.id(), at(8), "u-1", "u-1-s", "/deals", null), // no product
                 search(9),
                 view("u-2", 11, "p-001"));
-        StreamExecutionEnvironment env = LocalFlink.environment();
-        List<WindowCount> out = new ArrayList<>(LocalFlink.collect(job.productViews(
+        StreamExecutionEnvironment env = TestFlink.environment();
+        List<WindowCount> out = new ArrayList<>(TestFlink.collect(job.productViews(
                 TestEvents.timestamped(env, Duration.ZERO, events), Duration.ofSeconds(10), Duration.ofSeconds(5))));
 
         out.sort(EventTimeWindowsTest.BY_KEY_AND_START);
@@ -59,9 +64,9 @@ class SlidingAndSessionsTest {
                 view("u-5", 50, "p-005"),        // 50 s after u-5's last event: a second session …
                 view("u-5", 25, "p-005"),        // … until this out-of-order event bridges the two
                 view("u-1", 100, "p-002"));      // 65 s after u-1's last event: a new session
-        StreamExecutionEnvironment env = LocalFlink.environment();
+        StreamExecutionEnvironment env = TestFlink.environment();
         // a bound of 60 s: the bridging event (25 s behind the newest) is not late
-        List<UserSession> out = new ArrayList<>(LocalFlink.collect(job.sessions(
+        List<UserSession> out = new ArrayList<>(TestFlink.collect(job.sessions(
                 TestEvents.timestamped(env, Duration.ofSeconds(60), events), Duration.ofSeconds(30))));
 
         out.sort(Comparator.comparing(UserSession::userId).thenComparing(UserSession::firstEvent));

@@ -14,8 +14,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import streamworkbook.kit.flink.CollectedStream;
-import streamworkbook.kit.flink.LocalFlink;
+import streamworkbook.kit.testing.CollectedStream;
+import streamworkbook.kit.flink.FlinkJobs;
+import streamworkbook.kit.testing.TestFlink;
 import streamworkbook.kit.flink.ShopEventDeserializer;
 import streamworkbook.kit.infra.Infra;
 import streamworkbook.kit.infra.KafkaEndpoint;
@@ -53,7 +54,7 @@ public final class WindowedJobBenchmark {
 
         EventTimeWindows windows = new streamworkbook.week04.solutions.TumblingCounts();
         long jobStart = System.nanoTime(); // the shared MiniCluster starts inside execute(): counted here
-        StreamExecutionEnvironment env = LocalFlink.environment(2);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(FlinkJobs.configuration(2));
         KafkaSource<ShopEvent> source = KafkaSource.<ShopEvent>builder()
                 .setBootstrapServers(kafka.bootstrapServers())
                 .setTopics(topic)
@@ -65,7 +66,7 @@ public final class WindowedJobBenchmark {
         DataStream<ShopEvent> events = env.fromSource(source,
                 windows.watermarks(Duration.ofSeconds(1), Duration.ofSeconds(5)), "shop events");
         CollectedStream<WindowCount> counts = CollectedStream.of(windows.countsPerType(events, Duration.ofSeconds(1)));
-        JobExecutionResult result = env.execute("week 4 benchmark");
+        JobExecutionResult result = TestFlink.run(env, "week 4 benchmark");
         double totalSeconds = (System.nanoTime() - jobStart) / 1e9;
         double jobSeconds = result.getNetRuntime() / 1e3;
 
@@ -87,7 +88,8 @@ public final class WindowedJobBenchmark {
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         // 1 ms of event time per event, one in twenty up to 0.5 s early: within the 1 s bound, none late
-        ShopTraffic traffic = new ShopTraffic(7, Instant.parse("2026-11-24T10:00:00Z"), 1, 500);
+        ShopTraffic traffic = ShopTraffic.seed(7).startingAt(Instant.parse("2026-11-24T10:00:00Z"))
+                .gap(Duration.ofMillis(1)).disorder(Duration.ofMillis(500)).build();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
             for (int i = 0; i < count; i++) {
                 ShopEvent e = traffic.next();

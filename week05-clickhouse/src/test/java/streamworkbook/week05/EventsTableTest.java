@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import streamworkbook.kit.exercise.Exercise;
+import streamworkbook.kit.verify.Exercise;
 import streamworkbook.kit.exercise.Exercises;
 
 @Exercise("5.1")

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import streamworkbook.kit.exercise.Exercise;
+import streamworkbook.kit.verify.Exercise;
 import streamworkbook.kit.exercise.Exercises;
 
 @Exercise("5.2")

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import streamworkbook.kit.exercise.Exercises;
 import streamworkbook.kit.exercise.Programs;
-import streamworkbook.kit.flink.LocalFlink;
+import streamworkbook.kit.flink.FlinkJobs;
 import streamworkbook.kit.infra.ClickHouseEndpoint;
 import streamworkbook.kit.infra.Infra;
 import streamworkbook.kit.infra.InfraProvider;
@@ -93,11 +93,12 @@ public class PipelineApp implements Callable<Integer> {
         List<String> topics = Arrays.stream(EventType.values()).map(EventType::topic).toList();
         kafka.createTopicsIfMissing(topics, 3);
         if (generate > 0) {
-            EventSender.send(kafka, new ShopTraffic(System.nanoTime(), Instant.now().minusMillis(generate * 500L), 500, 3_000), generate);
+            EventSender.send(kafka, ShopTraffic.seed(System.nanoTime())
+                    .gap(Duration.ofMillis(500)).disorder(Duration.ofSeconds(3)).endingAt(Instant.now(), generate).iterator(), generate);
             System.out.printf("published %,d sample events%n", generate);
         }
 
-        StreamExecutionEnvironment env = LocalFlink.programEnvironment(2, uiPort);
+        StreamExecutionEnvironment env = FlinkJobs.programEnvironment(2, uiPort);
         resilience.configure(env, Duration.ofSeconds(10));
         ShopPipeline.build(env, ShopPipeline.source(kafka.bootstrapServers(), "week06-pipeline", false,
                 topics.toArray(String[]::new)), clickhouse, writer, rollups, resilience.sinkSettings());
@@ -110,7 +111,8 @@ public class PipelineApp implements Callable<Integer> {
         reporter.start();
         if (rate > 0) {
             long step = Math.max(1, 1000 / rate);
-            EventSender.send(kafka, "", new ShopTraffic(System.nanoTime(), Instant.now(), step, 3_000), Long.MAX_VALUE, step);
+            EventSender.send(kafka, "", ShopTraffic.seed(System.nanoTime()).startingAt(Instant.now())
+                    .gap(Duration.ofMillis(step)).disorder(Duration.ofSeconds(3)).build(), Long.MAX_VALUE, step);
         }
         job.getJobExecutionResult().get();
         return 0;

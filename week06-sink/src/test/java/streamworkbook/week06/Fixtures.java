@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,8 @@ final class Fixtures {
 
     /** {@code count} deterministic events, one every {@code step} ms from 2026-11-24 10:00 UTC, some out of order. */
     static List<ShopEvent> traffic(long seed, int count, long stepMillis) {
-        ShopTraffic traffic = new ShopTraffic(seed, Instant.parse("2026-11-24T10:00:00Z"), stepMillis, 3_000);
+        ShopTraffic traffic = ShopTraffic.seed(seed).startingAt(Instant.parse("2026-11-24T10:00:00Z"))
+                .gap(Duration.ofMillis(stepMillis)).disorder(Duration.ofSeconds(3)).build();
         List<ShopEvent> events = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             events.add(traffic.next());

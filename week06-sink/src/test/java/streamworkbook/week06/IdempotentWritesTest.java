@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.BeforeAll;
+import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
-import streamworkbook.kit.exercise.Exercise;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import streamworkbook.kit.verify.Exercise;
 import streamworkbook.kit.exercise.Exercises;
-import streamworkbook.kit.flink.LocalFlink;
+import streamworkbook.kit.testing.TestFlink;
 import streamworkbook.kit.infra.ClickHouseEndpoint;
 import streamworkbook.kit.infra.UniqueNames;
 import streamworkbook.kit.shop.ShopEvent;
@@ -17,6 +19,9 @@ import streamworkbook.kit.shop.ShopEvent;
 /** Kafka → Flink → ClickHouse end to end, with the sink of 6.1 and the table of 6.2. */
 @Exercise("6.2")
 class IdempotentWritesTest {
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = TestFlink.cluster();
 
     private static final int EVENTS = 4_000;
     private static final int RESENT = 250;
@@ -40,11 +45,11 @@ class IdempotentWritesTest {
     }
 
     private void runPipelineOnce(ClickHouseEndpoint ch) throws Exception {
-        StreamExecutionEnvironment env = LocalFlink.environment(2);
+        StreamExecutionEnvironment env = TestFlink.environment(2);
         // a new group each run, from the earliest offset to the end: the same Kafka range again
         ShopPipeline.build(env, ShopPipeline.source(Fixtures.bootstrap(), UniqueNames.next("w6"), true, topic),
                 ch, writer, null, new SinkSettings(1_000, java.time.Duration.ofMillis(200), 1));
-        LocalFlink.run(env, "6.2 Kafka to ClickHouse");
+        TestFlink.run(env, "6.2 Kafka to ClickHouse");
     }
 
     @Test

@@ -9,15 +9,20 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
-import streamworkbook.kit.exercise.Exercise;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import streamworkbook.kit.verify.Exercise;
 import streamworkbook.kit.exercise.Exercises;
-import streamworkbook.kit.flink.LocalFlink;
+import streamworkbook.kit.testing.TestFlink;
 import streamworkbook.kit.infra.ClickHouseEndpoint;
 import streamworkbook.kit.shop.ShopEvent;
 
 @Exercise("6.1")
 class JdbcSinkTest {
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = TestFlink.cluster();
 
     private final ClickHouseWriter writer = Exercises.pick(streamworkbook.week06.exercises.JdbcClickHouseWriter::new,
             streamworkbook.week06.solutions.JdbcClickHouseWriter::new);
@@ -38,10 +43,10 @@ class JdbcSinkTest {
         ClickHouseEndpoint ch = Fixtures.freshDatabase();
         Fixtures.execute(ch, Fixtures.PLAIN_EVENTS_TABLE);
 
-        StreamExecutionEnvironment env = LocalFlink.environment(1);
+        StreamExecutionEnvironment env = TestFlink.environment(1);
         env.fromData(ONE_OF_EACH, TypeInformation.of(ShopEvent.class))
                 .sinkTo(writer.eventsSink(ch, new SinkSettings(100, Duration.ofMillis(200), 0)));
-        LocalFlink.run(env, "6.1 one of each");
+        TestFlink.run(env, "6.1 one of each");
 
         List<String> rows = Fixtures.query(ch, "SELECT toString(event_id), event_type, event_time, user_id, session_id,"
                 + " product_id, quantity, price, order_id, rating, query, page FROM events ORDER BY event_time",
@@ -64,10 +69,10 @@ class JdbcSinkTest {
         Fixtures.execute(ch, Fixtures.PLAIN_EVENTS_TABLE);
         List<ShopEvent> events = Fixtures.traffic(61, 5_000, 50);
 
-        StreamExecutionEnvironment env = LocalFlink.environment(2);
+        StreamExecutionEnvironment env = TestFlink.environment(2);
         env.fromData(events, TypeInformation.of(ShopEvent.class)).rebalance()
                 .sinkTo(writer.eventsSink(ch, new SinkSettings(300, Duration.ofMillis(100), 1))).setParallelism(2);
-        LocalFlink.run(env, "6.1 batches");
+        TestFlink.run(env, "6.1 batches");
 
         // a plain MergeTree: every row written is there, so these counts also prove "no duplicates"
         assertEquals(5_000, Fixtures.count(ch, "SELECT count() FROM events"));

@@ -14,11 +14,13 @@ import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import streamworkbook.kit.exercise.Exercise;
+import streamworkbook.kit.verify.Exercise;
 import streamworkbook.kit.exercise.Exercises;
-import streamworkbook.kit.flink.LocalFlink;
+import streamworkbook.kit.testing.TestFlink;
 import streamworkbook.kit.infra.ClickHouseEndpoint;
 import streamworkbook.kit.infra.UniqueNames;
 import streamworkbook.kit.infra.local.FreePorts;
@@ -31,6 +33,9 @@ import streamworkbook.kit.shop.ShopEvent;
  */
 @Exercise("6.4")
 class OutageTest {
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = TestFlink.cluster();
 
     private static final int EVENTS = 12_000;
 
@@ -50,7 +55,7 @@ class OutageTest {
 
     @Test
     void aKilledAndRestartedClickHouseDelaysThePipelineButLosesNothing(@TempDir Path dir) throws Exception {
-        StreamExecutionEnvironment env = LocalFlink.environment(2);
+        StreamExecutionEnvironment env = TestFlink.environment(2);
         resilience.configure(env, Duration.ofMillis(500));
         SinkSettings settings = resilience.sinkSettings();
 

@@ -11,7 +11,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import streamworkbook.kit.flink.LocalFlink;
+import streamworkbook.kit.flink.FlinkJobs;
 import streamworkbook.kit.infra.ClickHouseEndpoint;
 import streamworkbook.kit.infra.Infra;
 import streamworkbook.kit.infra.KafkaEndpoint;
@@ -49,7 +49,7 @@ public final class PipelineBenchmark {
         System.out.printf("produced %,d events in %.1f s (%,.0f events/s)%n", count, produceSeconds, count / produceSeconds);
 
         long start = System.nanoTime(); // the shared MiniCluster starts inside execute(): counted here
-        StreamExecutionEnvironment env = LocalFlink.environment(2);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(FlinkJobs.configuration(2));
         ShopPipeline.build(env, ShopPipeline.source(kafka.bootstrapServers(), UniqueNames.next("bench-w6"), true, topic),
                 ch, new streamworkbook.week06.solutions.JdbcClickHouseWriter(), null,
                 new SinkSettings(50_000, Duration.ofSeconds(1), 3));
@@ -78,7 +78,8 @@ public final class PipelineBenchmark {
         config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        ShopTraffic traffic = new ShopTraffic(7, Instant.parse("2026-11-24T10:00:00Z"), 1, 500);
+        ShopTraffic traffic = ShopTraffic.seed(7).startingAt(Instant.parse("2026-11-24T10:00:00Z"))
+                .gap(Duration.ofMillis(1)).disorder(Duration.ofMillis(500)).build();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
             for (int i = 0; i < count; i++) {
                 ShopEvent e = traffic.next();

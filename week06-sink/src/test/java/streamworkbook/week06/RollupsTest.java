@@ -13,15 +13,20 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
-import streamworkbook.kit.exercise.Exercise;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import streamworkbook.kit.verify.Exercise;
 import streamworkbook.kit.exercise.Exercises;
-import streamworkbook.kit.flink.LocalFlink;
+import streamworkbook.kit.testing.TestFlink;
 import streamworkbook.kit.infra.ClickHouseEndpoint;
 import streamworkbook.kit.shop.ShopEvent;
 
 @Exercise("6.3")
 class RollupsTest {
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = TestFlink.cluster();
 
     private final Rollups rollups = Exercises.pick(streamworkbook.week06.exercises.WindowRollups::new,
             streamworkbook.week06.solutions.WindowRollups::new);
@@ -37,11 +42,11 @@ class RollupsTest {
     }
 
     private void run(ClickHouseEndpoint ch) throws Exception {
-        StreamExecutionEnvironment env = LocalFlink.environment(2);
+        StreamExecutionEnvironment env = TestFlink.environment(2);
         var events = env.fromData(EVENTS, TypeInformation.of(ShopEvent.class))
                 .assignTimestampsAndWatermarks(ShopPipeline.watermarks());
         rollups.rollups(events).sinkTo(writer.metricsSink(ch, new SinkSettings(1_000, Duration.ofMillis(200), 1)));
-        LocalFlink.run(env, "6.3 rollups");
+        TestFlink.run(env, "6.3 rollups");
     }
 
     private static List<Row> read(ClickHouseEndpoint ch) throws Exception {

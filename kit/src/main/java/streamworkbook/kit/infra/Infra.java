@@ -1,10 +1,9 @@
 package streamworkbook.kit.infra;
 
 import java.util.Locale;
-import streamworkbook.kit.infra.containers.ContainersProvider;
-import streamworkbook.kit.infra.containers.DockerProbe;
+import java.util.Optional;
+import java.util.ServiceLoader;
 import streamworkbook.kit.infra.external.ExternalProvider;
-import streamworkbook.kit.infra.local.LocalProvider;
 
 /**
  * The one place every test and program gets its Kafka, PostgreSQL and ClickHouse endpoints from.
@@ -73,12 +72,27 @@ public final class Infra {
 
     static InfraProvider choose(String name) {
         return switch (name) {
-            case "local" -> new LocalProvider();
-            case "containers" -> new ContainersProvider();
             case "external" -> ExternalProvider.fromEnvironment(System.getenv());
-            case "auto" -> DockerProbe.dockerAnswers() ? new ContainersProvider() : new LocalProvider();
+            case "local", "containers" -> installed(name).orElseThrow(() -> notInstalled(name));
+            case "auto" -> installed("containers").filter(InfraProvider::usable)
+                    .or(() -> installed("local"))
+                    .orElseThrow(() -> notInstalled("local"));
             default -> throw new InfraUnavailable("WORKBOOK_INFRA='" + name
                     + "' is not a provider: use auto (default), local, containers or external");
         };
+    }
+
+    private static Optional<InfraProvider> installed(String name) {
+        return ServiceLoader.load(InfraProvider.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .filter(p -> p.name().equals(name))
+                .findFirst();
+    }
+
+    private static InfraUnavailable notInstalled(String name) {
+        String module = name.equals("local") ? "kit-servers" : "kit-test";
+        return new InfraUnavailable("the '" + name + "' provider (module " + module + ") is not on this program's "
+                + "classpath. Start the servers with `./workbook up` (or `docker compose up -d`) and leave "
+                + "WORKBOOK_INFRA unset: programs then use them on the standard ports (external).");
     }
 }

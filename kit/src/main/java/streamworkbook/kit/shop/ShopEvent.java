@@ -71,6 +71,11 @@ public record ShopEvent(
         return new ShopEvent(eventId, EventType.REVIEW, at, userId, sessionId, productId, null, null, null, rating, null, null);
     }
 
+    /** This event as if it had happened at {@code at}. */
+    public ShopEvent withEventTime(Instant at) {
+        return new ShopEvent(eventId, type, at, userId, sessionId, productId, quantity, price, orderId, rating, query, page);
+    }
+
     /** quantity × price for purchases; zero for every other type. */
     public BigDecimal revenue() {
         if (type != EventType.PURCHASE || price == null || quantity == null) {

@@ -37,6 +37,17 @@ class ProviderChoiceTest {
     }
 
     @Test
+    void aProviderWhoseModuleIsNotOnTheClasspathSaysHowToGetServers() {
+        // kit alone, as a week's program has it: the local servers (kit-servers) and Testcontainers (kit-test) are not here
+        InfraUnavailable local = assertThrows(InfraUnavailable.class, () -> Infra.choose("local"));
+        assertEquals("the 'local' provider (module kit-servers) is not on this program's classpath. Start the servers "
+                + "with `./workbook up` (or `docker compose up -d`) and leave WORKBOOK_INFRA unset: programs then use "
+                + "them on the standard ports (external).", local.getMessage());
+        assertThrows(InfraUnavailable.class, () -> Infra.choose("containers"));
+        assertEquals("external", Infra.choose("external").name());
+    }
+
+    @Test
     void endpointsSwitchSchemaAndDatabase() {
         PostgresEndpoint pg = new PostgresEndpoint("jdbc:postgresql://h:5432/db?currentSchema=a&sslmode=disable", "u", "p");
         assertEquals("jdbc:postgresql://h:5432/db?sslmode=disable&currentSchema=b", pg.withSchema("b").jdbcUrl());

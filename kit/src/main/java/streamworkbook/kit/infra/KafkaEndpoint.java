@@ -34,6 +34,23 @@ public record KafkaEndpoint(String bootstrapServers) {
     }
 
     /**
+     * Checks that a broker answers within 10 s, so that a program fails in seconds with advice instead of
+     * hanging in its first send; returns this endpoint.
+     */
+    public KafkaEndpoint requireReachable() {
+        try (Admin admin = admin()) {
+            admin.describeCluster().clusterId().get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new InfraUnavailable("Kafka does not answer at " + bootstrapServers + ". Start it with `./workbook up` "
+                    + "(or `docker compose up -d kafka`), or point KAFKA_BOOTSTRAP_SERVERS at your broker.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InfraUnavailable("interrupted while connecting to Kafka", e);
+        }
+        return this;
+    }
+
+    /**
      * Creates those of {@code topics} that do not exist yet ({@code partitions} each, one replica,
      * as on the workbook's single broker), then waits until all of them are ready for producers.
      */

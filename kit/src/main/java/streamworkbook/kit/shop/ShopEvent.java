@@ -76,6 +76,11 @@ public record ShopEvent(
         return new ShopEvent(eventId, type, at, userId, sessionId, productId, quantity, price, orderId, rating, query, page);
     }
 
+    /** This event with another unit price. */
+    public ShopEvent withPrice(BigDecimal newPrice) {
+        return new ShopEvent(eventId, type, eventTime, userId, sessionId, productId, quantity, newPrice, orderId, rating, query, page);
+    }
+
     /** quantity × price for purchases; zero for every other type. */
     public BigDecimal revenue() {
         if (type != EventType.PURCHASE || price == null || quantity == null) {

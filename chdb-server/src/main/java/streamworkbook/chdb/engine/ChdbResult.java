@@ -27,9 +27,13 @@ public final class ChdbResult implements AutoCloseable {
         }
         this.chdb = chdb;
         this.handle = handle;
-        Pointer message = chdb.chdb_result_error(handle);
-        this.error = message == null ? null : message.getString(0, StandardCharsets.UTF_8.name());
+        this.error = errorOf(chdb, handle);
         this.length = error == null ? chdb.chdb_result_length(handle) : 0;
+    }
+
+    static String errorOf(ChdbNative chdb, Pointer handle) {
+        Pointer message = chdb.chdb_result_error(handle);
+        return message == null ? null : message.getString(0, StandardCharsets.UTF_8.name());
     }
 
     /** The engine's error text ({@code Code: N. DB::Exception: …}), or null on success. */

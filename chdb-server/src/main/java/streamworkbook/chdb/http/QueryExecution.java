@@ -18,15 +18,16 @@ import java.util.Set;
 /**
  * One statement of one request, run on an {@link EngineSession} and answered.
  *
- * <p>Statements that return rows are streamed: chDB hands over the output block by block and
- * each part goes to the client before the next is fetched, so a 30-million-row SELECT needs the
- * memory of a block, not of the result; the connection stays with the request until the last
- * part is sent. Everything else (INSERT, CREATE, SHOW …, which chDB cannot stream) runs to the end
- * first; its result owns its memory, so the connection is given back before the answer is sent.
+ * <p>SELECTs in a row format are streamed: chDB hands over the output block by block and each
+ * part goes to the client before the next is fetched, so a 30-million-row SELECT needs the memory
+ * of a block, not of the result; the connection stays with the request until the last part is
+ * sent. Everything else (INSERT, CREATE, SHOW …, which chDB cannot stream, and results in
+ * document formats such as JSON, see {@link StreamedFormat}) runs to the end first; its result
+ * owns its memory, so the connection is given back before the answer is sent.
  */
 final class QueryExecution {
 
-    /** First keywords of statements worth streaming; chDB refuses others with Code 36 anyway. */
+    /** First keywords of statements worth streaming (chDB refuses others with Code 36 anyway). */
     private static final Set<String> STREAMED = Set.of("SELECT", "WITH");
 
     private final HttpExchange exchange;
@@ -60,10 +61,11 @@ final class QueryExecution {
         byte[] sql = ClientHints.neutralize(query.sql());
         ChdbConnection connection = session.enter(request, statement);
         try {
-            if (STREAMED.contains(statement.keyword())) {
+            StreamedFormat joiner = STREAMED.contains(statement.keyword()) ? StreamedFormat.of(format) : null;
+            if (joiner != null) {
                 try (ChdbStream stream = connection.stream(sql, format, request.parameters())) {
                     if (stream.startError() == null) {
-                        sendStream(stream);
+                        sendStream(stream, joiner);
                         return null;
                     }
                     if (!cannotStream(stream.startError())) {
@@ -93,7 +95,7 @@ final class QueryExecution {
         }
     }
 
-    private void sendStream(ChdbStream stream) throws IOException {
+    private void sendStream(ChdbStream stream, StreamedFormat joiner) throws IOException {
         ResponseBody body = startBody();
         for (ChdbResult next; (next = stream.next()) != null; ) {
             try (ChdbResult part = next) {
@@ -102,7 +104,7 @@ final class QueryExecution {
                     return;
                 }
                 progress.add(part);
-                part.writeTo(body);
+                part.writeTo(body, joiner.dataStart(part));
             }
         }
         body.finish();

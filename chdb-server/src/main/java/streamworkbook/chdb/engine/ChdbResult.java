@@ -81,11 +81,22 @@ public final class ChdbResult implements AutoCloseable {
 
     /** Copies the output from byte {@code from} on to {@code out}, one slice at a time. */
     public void writeTo(OutputStream out, long from) throws IOException {
+        writeTo(out, from, null);
+    }
+
+    /**
+     * Copies the output from byte {@code from} on to {@code out} through {@code slice} (null: a new
+     * one). A stream passes the same slice for all its parts: hundreds of 1 MiB garbage arrays per
+     * large result would make the JVM grow its heap instead of collecting them.
+     */
+    public void writeTo(OutputStream out, long from, byte[] slice) throws IOException {
         if (from >= length) {
             return;
         }
         Pointer buffer = chdb.chdb_result_buffer(live());
-        byte[] slice = new byte[(int) Math.min(COPY_SLICE, length - from)];
+        if (slice == null) {
+            slice = new byte[(int) Math.min(COPY_SLICE, length - from)];
+        }
         for (long offset = from; offset < length; ) {
             int n = (int) Math.min(slice.length, length - offset);
             buffer.read(offset, slice, 0, n);

@@ -29,6 +29,8 @@ final class QueryExecution {
 
     /** First keywords of statements worth streaming (chDB refuses others with Code 36 anyway). */
     private static final Set<String> STREAMED = Set.of("SELECT", "WITH");
+    /** Copy buffer of a stream, reused for all its parts. */
+    private static final int COPY_SLICE = 256 << 10;
 
     private final HttpExchange exchange;
     private final QueryRequest request;
@@ -50,12 +52,21 @@ final class QueryExecution {
         this.started = started;
     }
 
+    /** What is left to send once the statement has finished and its session was given back. */
+    @FunctionalInterface
+    interface Reply {
+        void send() throws IOException;
+    }
+
     /**
-     * Runs the statement. A streamed result is sent from here and null returned; otherwise the
-     * whole result is returned, to be sent with {@link #send} once the session is given back.
-     * Engine errors before any output are thrown as {@link ClickHouseException}.
+     * Runs the statement. A streamed result is sent from here except its end (the last part
+     * held back, the final chunk); a whole result is not sent at all. Either way the rest goes
+     * out through the returned {@link Reply}, which the caller calls once it has given the
+     * session back — so a client that sends its next request on seeing the end of this one
+     * never finds the session still locked. Engine errors before any output are thrown as
+     * {@link ClickHouseException}.
      */
-    ChdbResult run(EngineSession session) throws IOException {
+    Reply run(EngineSession session) throws IOException {
         Statement statement = query.statement();
         // the text exactly as sent, except that the engine's client-side test hints are defused
         byte[] sql = ClientHints.neutralize(query.sql());
@@ -65,8 +76,8 @@ final class QueryExecution {
             if (joiner != null) {
                 try (ChdbStream stream = connection.stream(sql, format, request.parameters())) {
                     if (stream.startError() == null) {
-                        sendStream(stream, joiner);
-                        return null;
+                        ResponseBody body = sendStream(stream, joiner);
+                        return body::finish;
                     }
                     if (!cannotStream(stream.startError())) {
                         throw engineError(stream.startError());
@@ -79,14 +90,14 @@ final class QueryExecution {
                     throw engineError(result.error());
                 }
             }
-            return result;
+            return () -> send(result);
         } finally {
             session.leave(request, statement);
         }
     }
 
-    /** Sends a result {@link #run} returned, and frees it. */
-    void send(ChdbResult result) throws IOException {
+    /** Sends a whole result, and frees it. */
+    private void send(ChdbResult result) throws IOException {
         try (result) {
             progress.add(result);
             ResponseBody body = startBody();
@@ -95,19 +106,21 @@ final class QueryExecution {
         }
     }
 
-    private void sendStream(ChdbStream stream, StreamedFormat joiner) throws IOException {
+    /** Sends the stream's parts; the caller finishes the returned body. */
+    private ResponseBody sendStream(ChdbStream stream, StreamedFormat joiner) throws IOException {
         ResponseBody body = startBody();
+        byte[] slice = new byte[COPY_SLICE];
         for (ChdbResult next; (next = stream.next()) != null; ) {
             try (ChdbResult part = next) {
                 if (part.failed()) {
                     body.fail(engineError(part.error()), true);
-                    return;
+                    return body;
                 }
                 progress.add(part);
-                part.writeTo(body, joiner.dataStart(part));
+                part.writeTo(body, joiner.dataStart(part), slice);
             }
         }
-        body.finish();
+        return body;
     }
 
     private ResponseBody startBody() {

@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import streamworkbook.chdb.engine.ChdbResult;
 import streamworkbook.chdb.protocol.ClickHouseException;
 import streamworkbook.chdb.protocol.ErrorCodes;
 import streamworkbook.chdb.protocol.Formats;
@@ -144,11 +143,11 @@ final class QueryHandler implements HttpHandler {
         QueryRequest.SessionParameters session = request.session();
         NamedSession named = session.id() == null ? null
                 : sessions.acquire(user, session.id(), session.check(), session.timeout());
-        ChdbResult whole;
+        QueryExecution.Reply reply;
         try {
             slots.acquire();
             try {
-                whole = named != null ? execution.run(named) : runPooled(execution, request.readOnly());
+                reply = named != null ? execution.run(named) : runPooled(execution, request.readOnly());
             } finally {
                 slots.release();
             }
@@ -157,13 +156,11 @@ final class QueryHandler implements HttpHandler {
                 sessions.release(user, named, session.close());
             }
         }
-        if (whole != null) {
-            // the result owns its memory: the connection and slot already serve other requests
-            execution.send(whole);
-        }
+        // a whole result owns its memory: the connection and slot already serve other requests
+        reply.send();
     }
 
-    private ChdbResult runPooled(QueryExecution execution, boolean readOnly) throws IOException {
+    private QueryExecution.Reply runPooled(QueryExecution execution, boolean readOnly) throws IOException {
         PooledConnection connection = pool.take(readOnly);
         try {
             return execution.run(connection);

@@ -60,7 +60,7 @@ public final class ChdbServer implements AutoCloseable {
             lockDataDirectory(dataPath);
             engine = ChdbEngine.open(dataPath);
             http = HttpService.start(engine, new InetSocketAddress(config.host, config.port), config.users,
-                    config.connections, config.httpThreads);
+                    config.maxConcurrentQueries, config.maxSessions, config.httpThreads());
             return this;
         } catch (BindException e) {
             close();
@@ -158,8 +158,9 @@ public final class ChdbServer implements AutoCloseable {
         private int port = 8123;
         private Path dataPath;
         private final Map<String, String> users = new LinkedHashMap<>(Map.of("default", ""));
-        private int connections = 2;
-        private int httpThreads = 16;
+        private int maxConcurrentQueries = defaultMaxConcurrentQueries();
+        private int maxSessions = 256;
+        private int httpThreads;
 
         private Builder() {
         }
@@ -191,22 +192,44 @@ public final class ChdbServer implements AutoCloseable {
             return this;
         }
 
-        /** Engine connections for statements from POST requests, i.e. how many run at once (default 2). */
-        public Builder connections(int connections) {
-            if (connections < 1) {
-                throw new IllegalArgumentException("need at least one connection");
+        /**
+         * How many statements run at once, reads and writes alike (default: 8 per core, at least 16).
+         * chDB runs statements of different connections in parallel; a query that waits (sleep, a
+         * slow client reading a stream) holds a slot but no core, so the default is well above the
+         * core count. More requests wait for a free slot.
+         */
+        public Builder maxConcurrentQueries(int maxConcurrentQueries) {
+            if (maxConcurrentQueries < 1) {
+                throw new IllegalArgumentException("need at least one concurrent query");
             }
-            this.connections = connections;
+            this.maxConcurrentQueries = maxConcurrentQueries;
             return this;
         }
 
-        /** Threads handling HTTP exchanges (default 16). */
+        /** How many HTTP sessions ({@code session_id}) exist at once, each with a connection (default 256). */
+        public Builder maxSessions(int maxSessions) {
+            if (maxSessions < 1) {
+                throw new IllegalArgumentException("need at least one session");
+            }
+            this.maxSessions = maxSessions;
+            return this;
+        }
+
+        /** Threads handling HTTP exchanges (default: twice the concurrent queries, so waiting requests never starve running ones). */
         public Builder httpThreads(int httpThreads) {
             if (httpThreads < 1) {
                 throw new IllegalArgumentException("need at least one HTTP thread");
             }
             this.httpThreads = httpThreads;
             return this;
+        }
+
+        private int httpThreads() {
+            return httpThreads > 0 ? httpThreads : 2 * maxConcurrentQueries;
+        }
+
+        private static int defaultMaxConcurrentQueries() {
+            return Math.max(16, 8 * Runtime.getRuntime().availableProcessors());
         }
 
         public ChdbServer build() {
@@ -218,7 +241,8 @@ public final class ChdbServer implements AutoCloseable {
             copy.port = port;
             copy.dataPath = dataPath;
             copy.users.putAll(users);
-            copy.connections = connections;
+            copy.maxConcurrentQueries = maxConcurrentQueries;
+            copy.maxSessions = maxSessions;
             copy.httpThreads = httpThreads;
             return new ChdbServer(copy);
         }

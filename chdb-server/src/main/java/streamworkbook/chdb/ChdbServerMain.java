@@ -9,7 +9,7 @@ import java.util.List;
  *
  * <pre>
  *   java -cp &lt;classpath&gt; streamworkbook.chdb.ChdbServerMain --port 8123 --path ./chdb-data
- *        [--host 127.0.0.1] [--user NAME --password SECRET] [--connections 2]
+ *        [--host 127.0.0.1] [--user NAME --password SECRET] [--max-concurrent-queries N] [--max-sessions N]
  * </pre>
  *
  * When ready it prints exactly one line to stdout, {@code chdb-server listening on http://HOST:PORT};
@@ -20,7 +20,7 @@ import java.util.List;
 public final class ChdbServerMain {
 
     private static final String USAGE = "usage: ChdbServerMain --path DIR [--port 8123] [--host 127.0.0.1]"
-            + " [--user NAME --password SECRET] [--connections 2]";
+            + " [--user NAME --password SECRET] [--max-concurrent-queries N] [--max-sessions N]";
 
     private ChdbServerMain() {
     }
@@ -41,6 +41,7 @@ public final class ChdbServerMain {
         }
         ChdbServer server;
         try {
+            StandardInput.detach(); // before the engine can leave the caller's stdin non-blocking
             server = builder.build().start();
         } catch (RuntimeException e) {
             System.err.println("chdb-server: cannot start: " + e.getMessage());
@@ -86,7 +87,9 @@ public final class ChdbServerMain {
                 case "--host" -> builder.host(value);
                 case "--user" -> user = value;
                 case "--password" -> password = value;
-                case "--connections" -> builder.connections(number(option, value));
+                // --connections: this option's name before queries stopped being bound to a fixed set of connections
+                case "--max-concurrent-queries", "--connections" -> builder.maxConcurrentQueries(number(option, value));
+                case "--max-sessions" -> builder.maxSessions(number(option, value));
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -36,13 +35,7 @@ final class ServerProcess implements AutoCloseable {
     static ServerProcess launch(Path workDir, String... args) {
         try {
             Files.createDirectories(workDir);
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
-            if (System.getProperty("chdb.lib") != null) {
-                command.add("-Dchdb.lib=" + System.getProperty("chdb.lib"));
-            }
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), ChdbServerMain.class.getName()));
-            command.addAll(List.of(args));
+            List<String> command = ForkedJvm.command(List.of("-Xmx256m"), ChdbServerMain.class, args);
             Path out = Files.createTempFile(workDir, "stdout-", ".txt");
             Path err = Files.createTempFile(workDir, "stderr-", ".txt");
             Process process = new ProcessBuilder(command).directory(workDir.toFile())

@@ -11,9 +11,10 @@ import java.util.Map;
 /**
  * One chDB connection: a ClickHouse session (current database, settings) inside the engine.
  *
- * <p>A connection runs one statement at a time; chDB serializes concurrent calls on it. Parallelism
- * comes from several connections on the same data directory, which {@link ChdbEngine} pools.
- * Instances are not shared between threads by this module: the pool hands each one to one
+ * <p>Each connection is a session of its own inside the engine: {@code SET}, {@code USE},
+ * {@code SET param_x} and temporary tables stay with it until it is closed. A connection runs one
+ * statement at a time (chDB locks it per call); several connections on the same data directory run
+ * in parallel. Instances are not shared between threads by this module: each is handed to one
  * request at a time.
  */
 public final class ChdbConnection implements AutoCloseable {
@@ -40,16 +41,38 @@ public final class ChdbConnection implements AutoCloseable {
      * Values are text in ClickHouse's escaped (TabSeparated) form, as in {@code param_<name>} URL parameters.
      */
     public ChdbResult query(byte[] sql, String format, Map<String, String> parameters) {
+        return new ChdbResult(chdb, start(sql, format, parameters, false));
+    }
+
+    /**
+     * Starts a statement whose output is fetched part by part ({@link ChdbStream#next()}), so a large
+     * result never sits whole in memory. Only statements that return rows can stream; the engine
+     * refuses others with Code 36 before running them. The connection runs nothing else until the
+     * stream is closed.
+     */
+    public ChdbStream stream(byte[] sql, String format, Map<String, String> parameters) {
+        Pointer handle = start(sql, format, parameters, true);
+        if (handle == null) {
+            throw new IllegalStateException("chDB returned no stream object (out of memory?)");
+        }
+        return new ChdbStream(chdb, connection, handle);
+    }
+
+    private Pointer start(byte[] sql, String format, Map<String, String> parameters, boolean streaming) {
         Pointer conn = live();
         byte[] fmt = format.getBytes(StandardCharsets.US_ASCII);
         if (parameters.isEmpty()) {
-            return new ChdbResult(chdb, chdb.chdb_query_n(conn, sql, sql.length, fmt, fmt.length));
+            return streaming ? chdb.chdb_stream_query_n(conn, sql, sql.length, fmt, fmt.length)
+                    : chdb.chdb_query_n(conn, sql, sql.length, fmt, fmt.length);
         }
         NativeStrings names = new NativeStrings(parameters.keySet().toArray(String[]::new));
         NativeStrings values = new NativeStrings(parameters.values().toArray(String[]::new));
         try {
-            return new ChdbResult(chdb, chdb.chdb_query_with_params_n(conn, sql, sql.length, fmt, fmt.length,
-                    names.pointers, names.lengths, values.pointers, values.lengths, parameters.size()));
+            return streaming
+                    ? chdb.chdb_stream_query_with_params_n(conn, sql, sql.length, fmt, fmt.length,
+                    names.pointers, names.lengths, values.pointers, values.lengths, parameters.size())
+                    : chdb.chdb_query_with_params_n(conn, sql, sql.length, fmt, fmt.length,
+                    names.pointers, names.lengths, values.pointers, values.lengths, parameters.size());
         } finally {
             // the strings are only referenced by address from native memory: keep them alive through the call
             Reference.reachabilityFence(names);

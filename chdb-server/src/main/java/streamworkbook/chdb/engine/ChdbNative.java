@@ -29,6 +29,24 @@ interface ChdbNative extends Library {
                                      long formatLength, Pointer names, Pointer nameLengths, Pointer values,
                                      Pointer valueLengths, long count);
 
+    /**
+     * {@code chdb_stream_query_n}: starts a query whose output is then fetched block by block with
+     * {@link #chdb_stream_fetch_result}. Only queries that return rows can stream (SELECT, WITH …);
+     * anything else is refused with Code 36 before it runs.
+     */
+    Pointer chdb_stream_query_n(Pointer connection, byte[] query, long queryLength, byte[] format, long formatLength);
+
+    /** {@code chdb_stream_query_with_params_n}: the streaming form of {@link #chdb_query_with_params_n}. */
+    Pointer chdb_stream_query_with_params_n(Pointer connection, byte[] query, long queryLength, byte[] format,
+                                            long formatLength, Pointer names, Pointer nameLengths, Pointer values,
+                                            Pointer valueLengths, long count);
+
+    /** The next formatted part of a streaming query's output; an empty, error-free result marks the end. */
+    Pointer chdb_stream_fetch_result(Pointer connection, Pointer stream);
+
+    /** Stops a streaming query before its end (the stream handle is still destroyed by the caller). */
+    void chdb_stream_cancel_query(Pointer connection, Pointer stream);
+
     Pointer chdb_result_buffer(Pointer result);
 
     long chdb_result_length(Pointer result);

@@ -27,9 +27,13 @@ public final class ChdbResult implements AutoCloseable {
         }
         this.chdb = chdb;
         this.handle = handle;
-        Pointer message = chdb.chdb_result_error(handle);
-        this.error = message == null ? null : message.getString(0, StandardCharsets.UTF_8.name());
+        this.error = errorOf(chdb, handle);
         this.length = error == null ? chdb.chdb_result_length(handle) : 0;
+    }
+
+    static String errorOf(ChdbNative chdb, Pointer handle) {
+        Pointer message = chdb.chdb_result_error(handle);
+        return message == null ? null : message.getString(0, StandardCharsets.UTF_8.name());
     }
 
     /** The engine's error text ({@code Code: N. DB::Exception: …}), or null on success. */
@@ -72,17 +76,41 @@ public final class ChdbResult implements AutoCloseable {
 
     /** Copies the whole output to {@code out}, one slice at a time. */
     public void writeTo(OutputStream out) throws IOException {
-        if (length == 0) {
+        writeTo(out, 0);
+    }
+
+    /** Copies the output from byte {@code from} on to {@code out}, one slice at a time. */
+    public void writeTo(OutputStream out, long from) throws IOException {
+        writeTo(out, from, null);
+    }
+
+    /**
+     * Copies the output from byte {@code from} on to {@code out} through {@code slice} (null: a new
+     * one). A stream passes the same slice for all its parts: hundreds of 1 MiB garbage arrays per
+     * large result would make the JVM grow its heap instead of collecting them.
+     */
+    public void writeTo(OutputStream out, long from, byte[] slice) throws IOException {
+        if (from >= length) {
             return;
         }
         Pointer buffer = chdb.chdb_result_buffer(live());
-        byte[] slice = new byte[(int) Math.min(COPY_SLICE, length)];
-        for (long offset = 0; offset < length; ) {
+        if (slice == null) {
+            slice = new byte[(int) Math.min(COPY_SLICE, length - from)];
+        }
+        for (long offset = from; offset < length; ) {
             int n = (int) Math.min(slice.length, length - offset);
             buffer.read(offset, slice, 0, n);
             out.write(slice, 0, n);
             offset += n;
         }
+    }
+
+    /** {@code count} bytes of the output from {@code offset} (count within the output). */
+    public byte[] bytes(long offset, int count) {
+        if (offset < 0 || count < 0 || offset + count > length) {
+            throw new IndexOutOfBoundsException(offset + "+" + count + " of " + length);
+        }
+        return count == 0 ? new byte[0] : chdb.chdb_result_buffer(live()).getByteArray(offset, count);
     }
 
     /** The output as a string (for small results: metadata queries, tests). */

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 
 /**
  * The HTTP side of the server: the JDK's {@link HttpServer} on a fixed thread pool, with
- * {@link QueryHandler} answering every path, over a {@link SessionPool} on one engine.
+ * {@link QueryHandler} answering every path, over pooled connections and HTTP sessions on one engine.
  */
 public final class HttpService implements AutoCloseable {
 
@@ -27,12 +27,15 @@ public final class HttpService implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService threads;
-    private final SessionPool sessions;
+    private final ConnectionPool pool;
+    private final NamedSessions sessions;
     private final Path spoolDir;
 
-    private HttpService(HttpServer server, ExecutorService threads, SessionPool sessions, Path spoolDir) {
+    private HttpService(HttpServer server, ExecutorService threads, ConnectionPool pool, NamedSessions sessions,
+                        Path spoolDir) {
         this.server = server;
         this.threads = threads;
+        this.pool = pool;
         this.sessions = sessions;
         this.spoolDir = spoolDir;
     }
@@ -40,26 +43,22 @@ public final class HttpService implements AutoCloseable {
     /**
      * Binds {@code address} and starts serving.
      *
-     * @param users       user name to password; requests must authenticate as one of them
-     * @param connections read-write engine connections, i.e. statements run in parallel
-     * @param httpThreads threads reading requests and writing responses
+     * @param users                user name to password; requests must authenticate as one of them
+     * @param maxConcurrentQueries statements the engine runs at once; more requests wait for a slot
+     * @param maxSessions          HTTP sessions ({@code session_id}) kept at once
+     * @param httpThreads          threads reading requests and writing responses
      */
     public static HttpService start(ChdbEngine engine, InetSocketAddress address, Map<String, String> users,
-                                    int connections, int httpThreads) throws IOException {
+                                    int maxConcurrentQueries, int maxSessions, int httpThreads) throws IOException {
         Path spoolDir = engine.dataPath().resolve("http-spool");
         clearSpool(spoolDir);
         Files.createDirectories(spoolDir);
-        SessionPool sessions = new SessionPool(engine, connections);
+        ConnectionPool pool = new ConnectionPool(engine);
+        NamedSessions sessions = new NamedSessions(engine, maxSessions);
         HttpServer server = null;
         ExecutorService threads = null;
         try {
-            String timezone;
-            try {
-                timezone = sessions.queryText("SELECT timezone()").strip();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while starting", e);
-            }
+            String timezone = pool.queryText("SELECT timezone()").strip();
             // The JDK server leaves Nagle's algorithm on by default: a response written in two parts (headers,
             // then body) then waits for the client's delayed ACK, ~40 ms per request. The switch is a JDK
             // system property read once, when the first HttpServer of the JVM is created.
@@ -69,10 +68,10 @@ public final class HttpService implements AutoCloseable {
             server = HttpServer.create(address, 128);
             threads = Executors.newFixedThreadPool(httpThreads, new NamedThreads("chdb-http"));
             server.setExecutor(threads);
-            server.createContext("/", new QueryHandler(sessions, new Authenticator(users), spoolDir, displayName(),
-                    timezone, MAX_QUERY_BYTES));
+            server.createContext("/", new QueryHandler(pool, sessions, new QuerySlots(maxConcurrentQueries),
+                    new Authenticator(users), spoolDir, displayName(), timezone, MAX_QUERY_BYTES));
             server.start();
-            return new HttpService(server, threads, sessions, spoolDir);
+            return new HttpService(server, threads, pool, sessions, spoolDir);
         } catch (IOException | RuntimeException e) {
             if (server != null) {
                 server.stop(0);
@@ -80,7 +79,8 @@ public final class HttpService implements AutoCloseable {
             if (threads != null) {
                 threads.shutdownNow();
             }
-            sessions.close(0);
+            sessions.close();
+            pool.close(0);
             throw e;
         }
     }
@@ -89,7 +89,7 @@ public final class HttpService implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** Stops accepting requests, lets running ones finish (up to 5 s), then closes every session. */
+    /** Stops accepting requests, lets running ones finish (up to 5 s), then closes every connection. */
     @Override
     public void close() {
         server.stop(5);
@@ -102,6 +102,7 @@ public final class HttpService implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         sessions.close();
+        pool.close();
         clearSpool(spoolDir);
     }
 

@@ -5,11 +5,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import streamworkbook.chdb.engine.ChdbResult;
 import streamworkbook.chdb.protocol.ClickHouseException;
 import streamworkbook.chdb.protocol.ErrorCodes;
 import streamworkbook.chdb.protocol.Formats;
-import streamworkbook.chdb.protocol.QuerySummary;
 import streamworkbook.chdb.sql.Statement;
 
 import java.io.IOException;
@@ -20,25 +18,30 @@ import java.nio.file.Path;
  * ClickHouse's HTTP query interface on {@code /}: {@code GET /?query=…} (read-only) and
  * {@code POST /} with the statement in the {@code query} parameter and/or the body.
  *
- * <p>The whole result is produced before the response starts, as with a server's
- * {@code wait_end_of_query=1}: an error therefore always arrives as a non-200 status with
- * {@code X-ClickHouse-Exception-Code} and {@code Code: N. DB::Exception: …} in the body, never in
- * the middle of data.
+ * <p>A request runs on a connection of its HTTP session ({@code session_id}, {@link NamedSessions})
+ * or on a pooled one ({@link ConnectionPool}), once it holds one of the server's
+ * {@link QuerySlots}. How the result is sent is {@link QueryExecution}'s and {@link ResponseBody}'s
+ * business: streamed, with errors before the first megabyte as ordinary error responses and later
+ * ones tagged at the end of a broken-off body.
  */
 final class QueryHandler implements HttpHandler {
 
     private static final Logger log = LoggerFactory.getLogger(QueryHandler.class);
 
-    private final SessionPool sessions;
+    private final ConnectionPool pool;
+    private final NamedSessions sessions;
+    private final QuerySlots slots;
     private final Authenticator authenticator;
     private final Path spoolDir;
     private final String displayName;
     private final String serverTimezone;
     private final int maxQueryBytes;
 
-    QueryHandler(SessionPool sessions, Authenticator authenticator, Path spoolDir, String displayName,
-                 String serverTimezone, int maxQueryBytes) {
+    QueryHandler(ConnectionPool pool, NamedSessions sessions, QuerySlots slots, Authenticator authenticator,
+                 Path spoolDir, String displayName, String serverTimezone, int maxQueryBytes) {
+        this.pool = pool;
         this.sessions = sessions;
+        this.slots = slots;
         this.authenticator = authenticator;
         this.spoolDir = spoolDir;
         this.displayName = displayName;
@@ -48,6 +51,7 @@ final class QueryHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        boolean brokenOff = false;
         try {
             Headers response = exchange.getResponseHeaders();
             response.set("X-ClickHouse-Server-Display-Name", displayName);
@@ -74,8 +78,14 @@ final class QueryHandler implements HttpHandler {
                 return;
             }
             handleQuery(exchange, params, readOnly);
+        } catch (ResponseAbortedException e) {
+            // let the JDK server drop the connection: closing the exchange would end the body cleanly
+            brokenOff = true;
+            throw e;
         } finally {
-            exchange.close();
+            if (!brokenOff) {
+                exchange.close();
+            }
         }
     }
 
@@ -84,13 +94,16 @@ final class QueryHandler implements HttpHandler {
         exchange.getResponseHeaders().set("X-ClickHouse-Query-Id", request.queryId());
         boolean authenticated = false;
         try {
-            authenticator.authenticate(exchange.getRequestHeaders(), params);
+            String user = authenticator.authenticate(exchange.getRequestHeaders(), params);
             authenticated = true;
             long started = System.nanoTime();
             InputStream body = RequestBody.open(exchange, request);
             try (PreparedQuery query = PreparedQuery.read(params.get("query"), body, spoolDir, maxQueryBytes)) {
-                run(exchange, request, query, started);
+                run(exchange, request, user, query, started);
             }
+        } catch (ResponseAbortedException e) {
+            log.debug("query {}: {}", request.queryId(), e.getMessage());
+            throw e;
         } catch (ClickHouseException e) {
             log.debug("query {} failed: {}", request.queryId(), e.text());
             RequestBody.discardRest(exchange);
@@ -109,47 +122,50 @@ final class QueryHandler implements HttpHandler {
         }
     }
 
-    /** Runs the statement on a session and sends its result; {@code started} is when the body began to arrive. */
-    private void run(HttpExchange exchange, QueryRequest request, PreparedQuery query, long started)
+    /**
+     * Runs the statement on the request's session, or a pooled connection, within a query slot,
+     * and sends its result; {@code started} is when the body began to arrive.
+     */
+    private void run(HttpExchange exchange, QueryRequest request, String user, PreparedQuery query, long started)
             throws IOException, InterruptedException {
         Statement statement = query.statement();
         String format = firstNonNull(statement.outputFormat(), request.defaultFormat(), Formats.DEFAULT);
-        long engineStarted = System.nanoTime();
         if (log.isDebugEnabled()) {
-            log.debug("query {}: {} {} settings={} params={} compress={} decompress={} spool={} format={},"
+            log.debug("query {}: {} {} session={} settings={} params={} compress={} decompress={} spool={} format={},"
                             + " body read in {} ms", request.queryId(), exchange.getRequestMethod(), statement.keyword(),
-                    request.settings().keySet(), request.parameters().keySet(), request.compressResponse(),
-                    request.decompressBody(), query.spool() == null ? "-" : query.spool().toFile().length() + " bytes",
-                    format, (engineStarted - started) / 1_000_000);
+                    request.session().id(), request.settings().keySet(), request.parameters().keySet(),
+                    request.compressResponse(), request.decompressBody(),
+                    query.spool() == null ? "-" : query.spool().toFile().length() + " bytes",
+                    format, (System.nanoTime() - started) / 1_000_000);
         }
-        ChdbResult result;
-        Session session = sessions.take(request.readOnly());
+        QueryExecution execution = new QueryExecution(exchange, request, query, format, spoolDir, serverTimezone,
+                started);
+        QueryRequest.SessionParameters session = request.session();
+        NamedSession named = session.id() == null ? null
+                : sessions.acquire(user, session.id(), session.check(), session.timeout());
+        QueryExecution.Reply reply;
         try {
-            result = session.run(query.sql(), statement.keyword().equals("USE"), statement.leavesSessionState(),
-                    request, format);
+            slots.acquire();
+            try {
+                reply = named != null ? execution.run(named) : runPooled(execution, request.readOnly());
+            } finally {
+                slots.release();
+            }
         } finally {
-            // the result owns its memory: the session can serve the next request while this one is sent
-            sessions.give(session);
+            if (named != null) {
+                sessions.release(user, named, session.close());
+            }
         }
-        log.debug("query {}: engine {} ms", request.queryId(), (System.nanoTime() - engineStarted) / 1_000_000);
-        try (result) {
-            if (result.failed()) {
-                String error = query.spool() == null ? result.error() : SpoolErrors.clean(result.error(), query.spool());
-                throw ClickHouseException.fromEngine(request.readOnly() ? ReadOnlyHint.add(error) : error);
-            }
-            QuerySummary summary = new QuerySummary(result.readRows(), result.readBytes(), result.writtenRows(),
-                    result.writtenBytes(), result.resultRows(), result.resultBytes(), System.nanoTime() - started);
-            Headers headers = exchange.getResponseHeaders();
-            if (statement.keyword().equals("INSERT")) {
-                headers.set("Content-Type", Responses.TEXT); // an INSERT has no output format
-            } else {
-                headers.set("Content-Type", Formats.contentType(format));
-                headers.set("X-ClickHouse-Format", format);
-            }
-            String timezone = request.setting("session_timezone");
-            headers.set("X-ClickHouse-Timezone", timezone == null || timezone.isEmpty() ? serverTimezone : timezone);
-            headers.set("X-ClickHouse-Summary", summary.toJson());
-            Responses.result(exchange, request, result);
+        // a whole result owns its memory: the connection and slot already serve other requests
+        reply.send();
+    }
+
+    private QueryExecution.Reply runPooled(QueryExecution execution, boolean readOnly) throws IOException {
+        PooledConnection connection = pool.take(readOnly);
+        try {
+            return execution.run(connection);
+        } finally {
+            pool.give(connection);
         }
     }
 

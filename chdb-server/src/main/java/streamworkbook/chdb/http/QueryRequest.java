@@ -15,7 +15,12 @@ import java.util.UUID;
  */
 record QueryRequest(String queryId, boolean readOnly, String database, String defaultFormat,
                     Map<String, String> settings, Map<String, String> parameters,
-                    boolean compressResponse, boolean decompressBody) {
+                    boolean compressResponse, boolean decompressBody,
+                    boolean waitEndOfQuery, int bufferBytes, SessionParameters session) {
+
+    /** {@code session_id} and what goes with it; {@code id} is null for a request without a session. */
+    record SessionParameters(String id, boolean check, String timeout, boolean close) {
+    }
 
     /** Parameters the HTTP handler consumes itself; none of them is a setting. */
     private static final Set<String> RESERVED = Set.of(
@@ -39,9 +44,26 @@ record QueryRequest(String queryId, boolean readOnly, String database, String de
                 settings.put(name, e.getValue());
             }
         }
+        String sessionId = params.get("session_id");
+        SessionParameters session = new SessionParameters(sessionId == null || sessionId.isEmpty() ? null : sessionId,
+                params.flag("session_check"), params.get("session_timeout"), params.flag("close_session"));
         return new QueryRequest(queryId == null ? UUID.randomUUID().toString() : queryId, readOnly,
                 database, format, Map.copyOf(settings), Map.copyOf(parameters),
-                params.flag("compress"), params.flag("decompress"));
+                params.flag("compress"), params.flag("decompress"), params.flag("wait_end_of_query"),
+                bufferBytes(params.get("buffer_size")), session);
+    }
+
+    /** {@code buffer_size}: bytes of the result held back before headers go out (at least the default). */
+    private static int bufferBytes(String parameter) {
+        if (parameter != null) {
+            try {
+                long wanted = Long.parseLong(parameter);
+                return (int) Math.max(ResponseBody.DEFAULT_BUFFER_BYTES, Math.min(wanted, 64L << 20));
+            } catch (NumberFormatException ignored) {
+                // as a server does with a value it cannot read: the default
+            }
+        }
+        return ResponseBody.DEFAULT_BUFFER_BYTES;
     }
 
     /** A setting's value if the request sets it, else null. */

@@ -7,8 +7,9 @@ package streamworkbook.chdb.http;
 final class ReadOnlyHint {
 
     private static final String READONLY_SUFFIX = " (READONLY)";
-    private static final String HINT = " For queries over HTTP, method GET implies readonly."
-            + " You should use method POST for modifying queries.";
+    static final String GET_IMPLIES_READONLY = " For queries over HTTP, method GET implies readonly."
+            + " You should use method POST for modifying queries";
+    private static final String HINT = GET_IMPLIES_READONLY + ".";
 
     private ReadOnlyHint() {
     }

@@ -4,7 +4,6 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import streamworkbook.chdb.engine.ChdbResult;
 import streamworkbook.chdb.protocol.ClickHouseException;
 import streamworkbook.chdb.protocol.CompressedOutputStream;
 
@@ -30,23 +29,22 @@ final class Responses {
     private Responses() {
     }
 
-    /** Sends a successful result; headers other than the body's own must already be set. */
-    static void result(HttpExchange exchange, QueryRequest request, ChdbResult result) throws IOException {
+    /**
+     * Sends the headers of a successful result and returns the stream its body goes to (native
+     * and HTTP compression applied). {@code knownLength} is the body's length when all of it is
+     * known already, 0 to stream it with chunked encoding. Headers other than the body's own must
+     * already be set.
+     */
+    static OutputStream startResult(HttpExchange exchange, QueryRequest request, long knownLength) throws IOException {
         addCors(exchange, request);
-        boolean head = exchange.getRequestMethod().equals("HEAD");
         String httpEncoding = httpCompression(exchange, request);
-        if (head || (result.length() == 0 && !request.compressResponse())) {
-            exchange.sendResponseHeaders(200, -1);
-            return;
-        }
         if (httpEncoding != null) {
             exchange.getResponseHeaders().set("Content-Encoding", httpEncoding);
         }
-        boolean fixedLength = httpEncoding == null && !request.compressResponse();
-        exchange.sendResponseHeaders(200, fixedLength ? result.length() : 0);
-        try (OutputStream out = wrap(exchange.getResponseBody(), httpEncoding, request, result.length())) {
-            result.writeTo(out);
-        }
+        boolean fixedLength = knownLength > 0 && httpEncoding == null && !request.compressResponse();
+        exchange.sendResponseHeaders(200, fixedLength ? knownLength : 0);
+        return wrap(exchange.getResponseBody(), httpEncoding, request,
+                knownLength > 0 ? knownLength : ResponseBody.DEFAULT_BUFFER_BYTES);
     }
 
     /**
@@ -93,9 +91,10 @@ final class Responses {
     private static OutputStream wrap(OutputStream out, String httpEncoding, QueryRequest request, long length)
             throws IOException {
         if ("gzip".equals(httpEncoding)) {
-            out = new GZIPOutputStream(out, 1 << 16);
+            // sync flush: a flush (before a mid-stream error is reported) must push out what was compressed
+            out = new GZIPOutputStream(out, 1 << 16, true);
         } else if ("deflate".equals(httpEncoding)) {
-            out = new DeflaterOutputStream(out);
+            out = new DeflaterOutputStream(out, true);
         }
         return request.compressResponse() ? new CompressedOutputStream(out, length) : out;
     }

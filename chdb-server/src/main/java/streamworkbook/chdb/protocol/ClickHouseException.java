@@ -32,8 +32,37 @@ public final class ClickHouseException extends RuntimeException {
     /** An error text produced by the engine; the code is read from its {@code Code: N.} prefix. */
     public static ClickHouseException fromEngine(String text) {
         Matcher m = CODE.matcher(text);
-        int code = m.find() ? Integer.parseInt(m.group(1)) : ErrorCodes.LOGICAL_ERROR;
-        return new ClickHouseException(code, m.find(0) ? text : "Code: " + code + ". DB::Exception: " + text);
+        if (!m.find()) {
+            return new ClickHouseException(ErrorCodes.LOGICAL_ERROR,
+                    "Code: " + ErrorCodes.LOGICAL_ERROR + ". DB::Exception: " + text);
+        }
+        int code = Integer.parseInt(m.group(1));
+        return new ClickHouseException(code, unwrap(text, code));
+    }
+
+    /**
+     * chDB rethrows some errors wrapped in themselves, e.g. an unknown format comes out as
+     * {@code Code: 73. DB::Exception: Code: 73. DB::Exception: Code: 73. DB::Exception: Unknown format …
+     * (UNKNOWN_FORMAT) (version …). (UNKNOWN_FORMAT) (version …). (UNKNOWN_FORMAT)}. A server reports
+     * the innermost exception once: each wrapping layer added the prefix in front and
+     * {@code " (version …). (NAME)"} behind, so both are peeled off together.
+     */
+    static String unwrap(String text, int code) {
+        String prefix = "Code: " + code + ". DB::Exception: ";
+        while (text.startsWith(prefix + prefix)) {
+            String inner = text.substring(prefix.length());
+            int nameSuffix = inner.lastIndexOf(". (");
+            if (nameSuffix < 0) {
+                break;
+            }
+            inner = inner.substring(0, nameSuffix);
+            int version = inner.lastIndexOf(" (version ");
+            if (version >= 0 && inner.endsWith(")")) {
+                inner = inner.substring(0, version);
+            }
+            text = inner;
+        }
+        return text;
     }
 
     public int code() {

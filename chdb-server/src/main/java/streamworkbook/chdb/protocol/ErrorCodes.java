@@ -60,6 +60,9 @@ public final class ErrorCodes {
     public static final int VALUE_IS_OUT_OF_RANGE_OF_DATA_TYPE = 321;
     public static final int UNKNOWN_DATABASE_ENGINE = 336;
     public static final int INTO_OUTFILE_NOT_ALLOWED = 358;
+    public static final int SESSION_NOT_FOUND = 372;
+    public static final int SESSION_IS_LOCKED = 373;
+    public static final int INVALID_SESSION_TIMEOUT = 374;
     public static final int CANNOT_PARSE_UUID = 376;
     public static final int HTTP_LENGTH_REQUIRED = 381;
     public static final int CANNOT_COMPILE_REGEXP = 427;
@@ -68,6 +71,7 @@ public final class ErrorCodes {
     public static final int AUTHENTICATION_FAILED = 516;
     public static final int CANNOT_PARSE_IPV4 = 675;
     public static final int CANNOT_PARSE_IPV6 = 676;
+    public static final int USER_SESSION_LIMIT_EXCEEDED = 700;
     public static final int STD_EXCEPTION = 1001;
 
     /** Names of the codes this server raises itself (the suffix ClickHouse prints after a message). */
@@ -84,6 +88,10 @@ public final class ErrorCodes {
             Map.entry(QUERY_IS_TOO_LARGE, "QUERY_IS_TOO_LARGE"),
             Map.entry(CANNOT_DECOMPRESS, "CANNOT_DECOMPRESS"),
             Map.entry(INTO_OUTFILE_NOT_ALLOWED, "INTO_OUTFILE_NOT_ALLOWED"),
+            Map.entry(SESSION_NOT_FOUND, "SESSION_NOT_FOUND"),
+            Map.entry(SESSION_IS_LOCKED, "SESSION_IS_LOCKED"),
+            Map.entry(INVALID_SESSION_TIMEOUT, "INVALID_SESSION_TIMEOUT"),
+            Map.entry(USER_SESSION_LIMIT_EXCEEDED, "USER_SESSION_LIMIT_EXCEEDED"),
             Map.entry(HTTP_LENGTH_REQUIRED, "HTTP_LENGTH_REQUIRED"),
             Map.entry(STD_EXCEPTION, "STD_EXCEPTION"),
             Map.entry(AUTHENTICATION_FAILED, "AUTHENTICATION_FAILED"));

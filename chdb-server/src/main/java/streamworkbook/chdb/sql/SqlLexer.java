@@ -34,9 +34,22 @@ public final class SqlLexer {
     private int start;
     private int end;
 
+    /** Told the byte range of every comment the lexer skips. */
+    @FunctionalInterface
+    public interface CommentListener {
+        void comment(int start, int end);
+    }
+
+    private final CommentListener comments;
+
     public SqlLexer(byte[] text, int length) {
+        this(text, length, (start, end) -> { });
+    }
+
+    public SqlLexer(byte[] text, int length, CommentListener comments) {
         this.text = text;
         this.length = length;
+        this.comments = comments;
     }
 
     /** Moves to the next token, skipping whitespace and comments; returns its type. */
@@ -172,13 +185,16 @@ public final class SqlLexer {
             int c = text[position] & 0xff;
             if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0b) {
                 position++;
-            } else if (c == '-' && at(position + 1) == '-') {
+            } else if ((c == '-' && at(position + 1) == '-')
+                    || (c == '#' && (at(position + 1) == ' ' || at(position + 1) == '!'))) {
+                int commentStart = position;
                 skipLine();
-            } else if (c == '#' && (at(position + 1) == ' ' || at(position + 1) == '!')) {
-                skipLine();
+                comments.comment(commentStart, position);
             } else if (c == '/' && at(position + 1) == '*') {
                 int commentStart = position;
-                if (!skipBlockComment()) {
+                boolean closed = skipBlockComment();
+                comments.comment(commentStart, position);
+                if (!closed) {
                     return commentStart;
                 }
             } else {

@@ -2,10 +2,12 @@ package streamworkbook.chdb.engine;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import streamworkbook.chdb.ForkedJvm;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,8 +48,7 @@ class ChdbLibraryTest {
     /** Without a cached copy and without npm on the PATH the message says what to install. */
     @Test
     void missingNpmIsReportedWithWhatToInstall(@TempDir Path cache) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ResolveMain.class.getName()).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(ForkedJvm.command(List.of(), ResolveMain.class)).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.remove("CHDB_LIB");
         env.put("CHDB_CACHE", cache.toString());

@@ -33,7 +33,7 @@ class ErrorCodesTest {
             }
             engine.close(c);
         }
-        assertEquals(57, checked.size());
+        assertEquals(61, checked.size());
     }
 
     @Test

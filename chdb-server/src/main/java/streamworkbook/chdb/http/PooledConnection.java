@@ -2,9 +2,9 @@ package streamworkbook.chdb.http;
 
 import streamworkbook.chdb.engine.ChdbConnection;
 import streamworkbook.chdb.engine.ChdbEngine;
-import streamworkbook.chdb.engine.ChdbResult;
 import streamworkbook.chdb.protocol.ClickHouseException;
 import streamworkbook.chdb.sql.Sql;
+import streamworkbook.chdb.sql.Statement;
 
 import java.util.HashMap;
 import java.util.Iterator;
@@ -13,17 +13,18 @@ import java.util.Objects;
 import java.util.StringJoiner;
 
 /**
- * One engine connection plus what this server has done to its session state.
+ * A pooled engine connection serving requests without {@code session_id}, plus what this server
+ * has done to its session state.
  *
- * <p>A ClickHouse server gives every HTTP request a fresh context: the request's database and
+ * <p>A ClickHouse server gives every such request a fresh context: the request's database and
  * settings apply to that query only. A chDB connection is a long-lived session instead, so before
  * each query its current database and settings are brought to what the request asks for, and
  * settings a previous request changed are put back to their defaults ({@code SET x = DEFAULT}).
  * Only differences are sent, so a stream of requests with the same settings costs no extra
  * statements. A statement that leaves state this bookkeeping cannot undo ({@code SET},
- * {@code CREATE TEMPORARY TABLE}) marks the session stale, and the pool replaces its connection.
+ * {@code CREATE TEMPORARY TABLE}) marks the connection stale, and the pool closes it.
  */
-final class Session {
+final class PooledConnection implements EngineSession {
 
     private static final String DEFAULT_DATABASE = "default";
 
@@ -36,19 +37,19 @@ final class Session {
     private final Map<String, String> applied = new HashMap<>();
     private boolean stale;
 
-    private Session(ChdbEngine engine, boolean readOnly) {
+    private PooledConnection(ChdbEngine engine, boolean readOnly) {
         this.engine = engine;
         this.readOnly = readOnly;
     }
 
     /**
-     * A session; a read-only one runs with {@code readonly = 2} (what a server sets for HTTP GET:
+     * A connection; a read-only one runs with {@code readonly = 2} (what a server sets for HTTP GET:
      * reading and changing settings are allowed, writing is not, and readonly itself is fixed).
      */
-    static Session open(ChdbEngine engine, boolean readOnly) {
-        Session session = new Session(engine, readOnly);
-        session.connect();
-        return session;
+    static PooledConnection open(ChdbEngine engine, boolean readOnly) {
+        PooledConnection pooled = new PooledConnection(engine, readOnly);
+        pooled.connect();
+        return pooled;
     }
 
     private void connect() {
@@ -65,28 +66,31 @@ final class Session {
         return readOnly;
     }
 
-    /**
-     * Runs {@code sql} in the request's database with the request's settings and parameters.
-     * The caller closes the result. Errors in switching database or settings are thrown as the
-     * engine reported them (e.g. 81 UNKNOWN_DATABASE, 115 UNKNOWN_SETTING).
-     */
-    ChdbResult run(byte[] sql, boolean changesDatabase, boolean leavesState, QueryRequest request, String format) {
+    boolean stale() {
+        return stale;
+    }
+
+    @Override
+    public ChdbConnection enter(QueryRequest request, Statement statement) {
         resetSettingsNotIn(request.settings());
         useDatabase(request.database() == null ? DEFAULT_DATABASE : request.database());
         applySettings(request.settings());
-        ChdbResult result = connection.query(sql, format, request.parameters());
-        if (changesDatabase) {
-            database = null;
-        }
-        if (leavesState) {
-            stale = true;
-        }
-        return result;
+        return connection;
     }
 
-    /** The connection for the server's own statements (no request context). */
-    ChdbResult query(String sql) {
-        return connection.query(sql, "TabSeparated");
+    @Override
+    public void leave(QueryRequest request, Statement statement) {
+        if (statement.keyword().equals("USE")) {
+            database = null;
+        }
+        if (statement.leavesSessionState()) {
+            stale = true;
+        }
+    }
+
+    /** The connection itself, for the server's own statements (no request context). */
+    ChdbConnection connection() {
+        return connection;
     }
 
     private void useDatabase(String wanted) {
@@ -136,23 +140,7 @@ final class Session {
     }
 
     private void execute(String sql) {
-        try (ChdbResult result = connection.query(sql, "TabSeparated")) {
-            if (result.failed()) {
-                throw ClickHouseException.fromEngine(result.error());
-            }
-        }
-    }
-
-    /** Replaces the connection if a statement left session state behind. */
-    void renewIfStale() {
-        if (stale) {
-            engine.close(connection);
-            connect();
-        }
-    }
-
-    void markStale() {
-        stale = true;
+        EngineStatements.execute(connection, sql);
     }
 
     void close() {

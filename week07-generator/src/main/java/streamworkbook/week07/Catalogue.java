@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import streamworkbook.kit.infra.PostgresEndpoint;
+import streamworkbook.week02.Catalog;
+import streamworkbook.week02.User;
 
 /**
  * What shoppers can buy and who they are: week 2's catalogue, read once from PostgreSQL, so that every
@@ -59,6 +61,12 @@ public final class Catalogue {
     /** The catalogue of the given products and users; {@code seed} decides which products are popular. */
     public static Catalogue of(List<Product> products, List<Long> userIds, long seed) {
         return new Catalogue(products, userIds, seed);
+    }
+
+    /** The catalogue of week 2's generated data, without a database (what a seed load would write). */
+    public static Catalogue of(Catalog catalog, long seed) {
+        return new Catalogue(catalog.products().stream().map(p -> new Product(p.sku(), p.categoryId(), p.price())).toList(),
+                catalog.users().stream().map(User::id).toList(), seed);
     }
 
     /** Reads products (SKU, category, price) and user ids from week 2's tables in the endpoint's schema. */

@@ -76,7 +76,8 @@ class SeasonalityTest {
         Instant saturday = Instant.parse("2026-01-17T12:00:00Z");
         assertEquals(1.5, weekly.weight(saturday) / weekly.weight(wednesday), 1e-9, "Saturday against Wednesday");
         // Friday 23:30 UTC is already Saturday in Berlin
-        assertEquals(weekly.weight(saturday), weekly.weight(Instant.parse("2026-01-16T23:30:00Z")), 1e-9);
+        assertEquals(weekly.weight(saturday), weekly.weight(Instant.parse("2026-01-16T23:30:00Z")), 1e-9,
+                "Friday 23:30 UTC is Saturday 00:30 in Berlin: a weekend weight");
         Seasonality both = rhythm(TrafficShape.typical());
         double sum = 0;
         int minutes = 7 * 24 * 60;

@@ -137,7 +137,7 @@ class SessionModelTest {
     }
 
     private static void checkSession(String sessionId, List<ShopEvent> session) {
-        String where = "session " + sessionId + ": " + session;
+        String where = "session " + sessionId + ":\n" + describe(session);
         ShopEvent first = session.get(0);
         assertTrue(first.type() == EventType.SEARCH
                 || first.type() == EventType.PAGE_VIEW && "/".equals(first.page()) && first.productId() == null,
@@ -197,6 +197,25 @@ class SessionModelTest {
         }
     }
 
+    /** One line per event: what the learner needs to see of a session that breaks the funnel. */
+    static String describe(List<ShopEvent> session) {
+        StringBuilder s = new StringBuilder();
+        for (ShopEvent e : session) {
+            s.append("    ").append(e.eventTime()).append(' ').append(e.type().wireName());
+            switch (e.type()) {
+                case SEARCH -> s.append(" '").append(e.query()).append('\'');
+                case PAGE_VIEW -> s.append(' ').append(e.page());
+                case ADD_TO_CART, REMOVE_FROM_CART -> s.append(' ').append(e.productId()).append(" ×").append(e.quantity())
+                        .append(" at ").append(e.price());
+                case PURCHASE -> s.append(' ').append(e.productId()).append(" ×").append(e.quantity()).append(" at ")
+                        .append(e.price()).append(" order ").append(e.orderId());
+                case REVIEW -> s.append(' ').append(e.productId()).append(' ').append(e.rating()).append('★');
+            }
+            s.append('\n');
+        }
+        return s.toString();
+    }
+
     @Test
     void theSameArgumentsGiveTheSameSession() {
         List<List<ShopEvent>> runs = new ArrayList<>();
@@ -210,8 +229,11 @@ class SessionModelTest {
             }
             runs.add(events);
         }
-        assertEquals(runs.get(0), runs.get(1), "the same seed");
-        assertNotEquals(runs.get(0), runs.get(2), "another seed");
+        assertEquals(runs.get(0).size(), runs.get(1).size(), "events of 200 sessions, twice with the same seed");
+        for (int i = 0; i < runs.get(0).size(); i++) {
+            assertEquals(runs.get(0).get(i), runs.get(1).get(i), "event " + i + " of two runs with the same seed and arguments");
+        }
+        assertNotEquals(runs.get(0), runs.get(2), "another seed gives other sessions");
         Set<String> ids = new HashSet<>();
         runs.get(0).forEach(e -> assertTrue(ids.add(e.eventId()), "event ids are unique: " + e.eventId()));
         assertFalse(ids.isEmpty());

@@ -29,7 +29,10 @@ public final class LocalClickHouse implements AutoCloseable {
         this.deleteOnClose = deleteOnClose;
         this.process = ServiceProcess.java("ClickHouse (chDB server)", MAIN_CLASS,
                 List.of("--port", String.valueOf(port), "--path", dataDir.resolve("data").toString()),
-                dataDir.resolve("server.log"), port, "-Xmx1g");
+                dataDir.resolve("server.log"), port, "-Xmx1g",
+                // chDB is called through JNA: Java 22+ warns on stderr about native access unless it is allowed
+                // (Java 17 accepts the flag too)
+                "--enable-native-access=ALL-UNNAMED");
     }
 
     public static LocalClickHouse temporary() {

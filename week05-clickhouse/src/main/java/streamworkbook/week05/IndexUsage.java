@@ -8,15 +8,17 @@ import java.util.List;
 public interface IndexUsage {
 
     /**
-     * Runs {@code EXPLAIN indexes = 1 <query>} on the connection and returns one {@link IndexStep} per
-     * index section of the output, in the order printed (for {@code events}: {@code Min-Max},
-     * {@code Partition}, {@code PrimaryKey}).
+     * Asks ClickHouse, on the connection, how it would read the tables of {@code query} ({@code EXPLAIN} with
+     * {@code indexes = 1}, in the text or the JSON form) and returns one {@link IndexStep} per index it used, in
+     * the order EXPLAIN lists them: for {@code events} of 5.1, {@code Min-Max}, {@code Partition}, then
+     * {@code PrimaryKey}. The query itself is not run.
      */
     List<IndexStep> explainIndexes(Connection connection, String query) throws SQLException;
 
     /**
-     * A query on {@code events} (5.1) that counts the {@code purchase} events of the UTC day
-     * 2026-11-24, written so that the primary key can skip most granules: one column, the count.
+     * A query on {@code events} (5.1: sorted by event type, then event time) that counts the
+     * {@code purchase} events of the UTC day 2026-11-24 — one row, one column, the count — written so that the
+     * primary key leaves only the granules of that day's purchases.
      */
     String purchasesOnOneDay();
 }

@@ -9,9 +9,28 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import streamworkbook.kit.verify.Exercise;
+import streamworkbook.kit.verify.OnTimeout;
 import streamworkbook.kit.exercise.Exercises;
 
+/**
+ * Exercise 5.4: 200,000 events, one a minute over five months, in {@code events} (the reference design of 5.1)
+ * with granules of 1,024 rows; your query must count the right rows and read few granules, and your reading of
+ * EXPLAIN must report what ClickHouse reports ({@code system.parts} gives the table's granule count independently).
+ *
+ * <p>Rejects:
+ * <ul>
+ *   <li>a day condition the key cannot use, such as {@code formatDateTime(event_time, '%F') = '2026-11-24'}: the
+ *       count is right, but Min-Max keeps all 5 parts and the primary key every purchase granule (71, not 1–2);</li>
+ *   <li>the day's events of every type (no {@code event_type} condition): 1,440 rows, not 480;</li>
+ *   <li>a parser that reads only the first index, or only the top of the plan (the read is nested four steps
+ *       deep): the list of indexes is wrong or empty;</li>
+ *   <li>a parser that mixes up selected and total parts or granules: Min-Max must keep 1 part of 5;</li>
+ *   <li>keys missing or in another order than EXPLAIN lists them.</li>
+ * </ul>
+ */
 @Exercise("5.4")
+@OnTimeout("does explainIndexes() end? EXPLAIN json = 1 returns one row holding the whole plan; a walk down the"
+        + " plan's \"Plans\" ends at the steps that have none")
 class PrimaryIndexTest {
 
     /** 200,000 events, one a minute from 2026-10-01 over about 4.6 months, cycling through three types. */

@@ -7,8 +7,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * The small, known shop of the week-5 tests: six users over three days, every number in the
- * tests' expected results can be checked by hand from this list.
+ * The small, known shop of the week-5 tests: six users over four days, six products in two categories;
+ * every number in the tests' expected results can be checked by hand from this list.
  */
 final class TestEvents {
 
@@ -61,7 +61,10 @@ final class TestEvents {
             cart("2026-11-24 11:16:00.000", "u4", "p-3", 3, "12.50"),
             purchase("2026-11-24 11:20:00.000", "u4", "p-3", 3, "12.50", "o3"),
             purchase("2026-11-24 11:20:00.000", "u4", "p-5", 1, "40.00", "o3"),
-            new Event("search", "2026-11-24 11:30:00.000", "u5", "", 0, "0", ""));
+            new Event("search", "2026-11-24 11:30:00.000", "u5", "", 0, "0", ""),
+            // u2 comes back after lunch: more than an hour after the view, so the funnel counts u2 up to the cart only;
+            // and p-8 ties with p-5 in games (40.00 each)
+            purchase("2026-11-24 11:40:00.000", "u2", "p-8", 2, "20.00", "o5"));
 
     static final List<Event> LATER = List.of(
             view("2026-11-25 09:00:00.000", "u1", "p-2"),
@@ -74,7 +77,7 @@ final class TestEvents {
 
     static final String PRODUCTS = "INSERT INTO products VALUES ('p-1', 'Kafka in Action', 'books'),"
             + " ('p-2', 'Streaming Systems', 'books'), ('p-3', 'Designing Data-Intensive Applications', 'books'),"
-            + " ('p-4', 'Chess set', 'games'), ('p-5', 'Go board', 'games')";
+            + " ('p-4', 'Chess set', 'games'), ('p-5', 'Go board', 'games'), ('p-8', 'Jigsaw puzzle', 'games')";
 
     private TestEvents() {
     }

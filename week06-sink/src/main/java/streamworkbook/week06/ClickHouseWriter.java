@@ -11,16 +11,18 @@ public interface ClickHouseWriter {
     /**
      * Binds one event to the twelve placeholders of {@link EventsTable#INSERT}, in order. ClickHouse
      * columns are not Nullable: a field the event does not have is written as the column's default
-     * ({@code ""} for strings, 0 for numbers). {@code event_time} is bound as a {@code LocalDateTime}
-     * in UTC, {@code event_type} as its wire name.
+     * ({@code ""} for strings, 0 for numbers). {@code event_time} arrives in ClickHouse as the event's instant,
+     * to the millisecond, whatever the time zone of the JVM that runs the sink (the column is UTC);
+     * {@code event_type} as its wire name ({@code page_view}).
      */
     JdbcStatementBuilder<ShopEvent> eventRow();
 
     /**
      * An at-least-once {@code JdbcSink} that runs {@code insertSql} with {@code binder} for every element on
      * connections to {@code clickhouse} (its JDBC URL, user and password), in batches of
-     * {@code settings.batchSize()} rows or every {@code settings.batchInterval()}, retrying a failed batch
-     * {@code settings.maxRetries()} times.
+     * {@code settings.batchSize()} rows or every {@code settings.batchInterval()}, whichever comes first; a batch
+     * that ClickHouse refuses is tried again, up to {@code settings.maxRetries()} more times, before the sink fails
+     * the job. Connections use clickhouse-jdbc's driver, {@code com.clickhouse.jdbc.Driver}.
      */
     <T> Sink<T> sink(ClickHouseEndpoint clickhouse, String insertSql, JdbcStatementBuilder<T> binder, SinkSettings settings);
 

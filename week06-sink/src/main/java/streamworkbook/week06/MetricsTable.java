@@ -2,7 +2,7 @@ package streamworkbook.week06;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
@@ -34,7 +34,8 @@ public final class MetricsTable {
     /** Binds one metric to {@link #INSERT}: usable as a {@code JdbcStatementBuilder<Metric>} ({@code MetricsTable::bind}). */
     public static void bind(PreparedStatement ps, Metric m) throws SQLException {
         ps.setString(1, m.level());
-        ps.setObject(2, LocalDateTime.ofInstant(m.bucket(), ZoneOffset.UTC)); // the column is UTC
+        // an instant with its offset: clickhouse-jdbc would read a LocalDateTime as the JVM's local time
+        ps.setObject(2, OffsetDateTime.ofInstant(m.bucket(), ZoneOffset.UTC));
         ps.setString(3, m.eventType());
         ps.setLong(4, m.events());
         ps.setBigDecimal(5, m.revenue());

@@ -1,89 +1,64 @@
 package streamworkbook.week05.solutions;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import streamworkbook.week05.IndexStep;
 import streamworkbook.week05.IndexUsage;
 
 /** Reference solution of exercise 5.4. */
 public class ExplainIndexes implements IndexUsage {
 
-    private static final Pattern FRACTION = Pattern.compile("(Parts|Granules): (\\d+)/(\\d+)");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public List<IndexStep> explainIndexes(Connection connection, String query) throws SQLException {
-        List<String> lines = new ArrayList<>();
+        // json = 1: the plan as one JSON document, a tree of steps that nest their inputs under "Plans".
+        // A program reads that, not the indented text form meant for people.
+        String plan;
         try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("EXPLAIN indexes = 1 " + query)) {
-            while (rs.next()) {
-                lines.add(rs.getString(1)); // one row per line of the plan
-            }
+             ResultSet rs = s.executeQuery("EXPLAIN json = 1, indexes = 1 " + query)) {
+            rs.next();
+            plan = rs.getString(1);
         }
-        // Below "Indexes:", each index is a line with its name, then indented lines:
-        // "Keys:" and one line per key, "Condition: …", "Parts: a/b", "Granules: c/d".
         List<IndexStep> steps = new ArrayList<>();
-        int indexesIndent = -1;
-        String name = null;
-        List<String> keys = new ArrayList<>();
-        boolean inKeys = false;
-        long parts = -1;
-        long partsTotal = -1;
-        for (String line : lines) {
-            String text = line.strip();
-            int indent = line.indexOf(text);
-            if (text.equals("Indexes:")) {
-                indexesIndent = indent;
-                continue;
+        try {
+            for (JsonNode root : JSON.readTree(plan)) { // an array: one element per statement explained
+                collect(root.path("Plan"), steps);
             }
-            if (indexesIndent < 0) {
-                continue;
-            }
-            if (indent <= indexesIndent) { // the Indexes block has ended
-                indexesIndent = -1;
-                continue;
-            }
-            if (indent == indexesIndent + 2) { // an index's name, or "Ranges: n" after the last one
-                name = text;
-                keys = new ArrayList<>();
-                inKeys = false;
-                continue;
-            }
-            if (text.equals("Keys:")) {
-                inKeys = true;
-                continue;
-            }
-            Matcher m = FRACTION.matcher(text);
-            if (m.matches()) {
-                inKeys = false;
-                long selected = Long.parseLong(m.group(2));
-                long total = Long.parseLong(m.group(3));
-                if (m.group(1).equals("Parts")) {
-                    parts = selected;
-                    partsTotal = total;
-                } else {
-                    steps.add(new IndexStep(name, List.copyOf(keys), parts, partsTotal, selected, total));
-                }
-            } else if (inKeys && !text.contains(":")) {
-                keys.add(text);
-            } else {
-                inKeys = false;
-            }
+        } catch (JsonProcessingException e) {
+            throw new SQLException("EXPLAIN json = 1 did not return JSON: " + plan, e);
         }
         return steps;
     }
 
+    /** Depth first, inputs in order: the order in which EXPLAIN prints the steps. */
+    private static void collect(JsonNode step, List<IndexStep> steps) {
+        // a ReadFromMergeTree step lists what each index left: "Initial …" it looked at, "Selected …" it kept
+        for (JsonNode index : step.path("Indexes")) {
+            List<String> keys = new ArrayList<>();
+            index.path("Keys").forEach(key -> keys.add(key.asText()));
+            steps.add(new IndexStep(index.path("Type").asText(), List.copyOf(keys),
+                    index.path("Selected Parts").asLong(), index.path("Initial Parts").asLong(),
+                    index.path("Selected Granules").asLong(), index.path("Initial Granules").asLong()));
+        }
+        for (JsonNode input : step.path("Plans")) {
+            collect(input, steps);
+        }
+    }
+
     @Override
     public String purchasesOnOneDay() {
-        // a condition on the key prefix (event_type) and the next key column (event_time) as a range:
-        // the index narrows the read to the granules of that day's purchases.
-        // (toDate(event_time) = '2026-11-24' would work too — ClickHouse can use monotonic functions of a
-        // key column — but a plain range on the column is the form that always works.)
+        // a condition on the key's first column (event_type) and a range on the next (event_time): the binary
+        // search over the sparse index finds the few granules of that day's purchases.
+        // (toDate(event_time) = '2026-11-24' works too — ClickHouse uses monotonic functions of a key column —
+        // but a plain range on the column itself is the form that always works.)
         return """
                 SELECT count()
                 FROM events

@@ -6,23 +6,22 @@ import streamworkbook.kit.exercise.NotImplementedYet;
 import streamworkbook.week06.Resilience;
 import streamworkbook.week06.SinkSettings;
 
-/** Exercise 6.4 — your code. The contract is in {@link Resilience}; the steps in week06-sink/README.md. */
+/**
+ * Exercise 6.4 — make the pipeline survive a ClickHouse outage that lasts longer than the sink's own retries:
+ * the job fails, is restarted, resumes from its last checkpoint, and ends with every event in ClickHouse once.
+ *
+ * @see Resilience the contract
+ * @see <a href="../../../../../../README.md#64-survive-a-clickhouse-outage">week06-sink/README.md#64-survive-a-clickhouse-outage</a>
+ */
 public class CheckpointedRetries implements Resilience {
 
     @Override
     public void configure(StreamExecutionEnvironment env, Duration checkpointInterval) {
-        // TODO 6.4:
-        //  1. env.enableCheckpointing(checkpointInterval.toMillis(), CheckpointingMode.AT_LEAST_ONCE)
-        //  2. a Configuration with RestartStrategyOptions.RESTART_STRATEGY = "exponential-delay",
-        //     ..._EXPONENTIAL_DELAY_INITIAL_BACKOFF 200 ms, ..._MAX_BACKOFF 5 s, ..._BACKOFF_MULTIPLIER 2.0;
-        //     then env.configure(thatConfiguration)
         throw new NotImplementedYet("6.4");
     }
 
     @Override
     public SinkSettings sinkSettings() {
-        // TODO 6.4: new SinkSettings(500, Duration.ofMillis(200), 5). The connector sleeps 0 s, 1 s, 2 s… between
-        //  attempts: how long an outage do 5 retries ride out?
         throw new NotImplementedYet("6.4");
     }
 }

@@ -8,32 +8,23 @@ import streamworkbook.kit.shop.ShopEvent;
 import streamworkbook.week06.ClickHouseWriter;
 import streamworkbook.week06.SinkSettings;
 
-/** Exercise 6.1 — your code. The contract is in {@link ClickHouseWriter}; the steps in week06-sink/README.md. */
+/**
+ * Exercise 6.1 — write a Flink stream into ClickHouse with Flink's JDBC sink: one event as one row (missing
+ * fields as defaults, times in UTC), in batches, with retries that ride out a moment of refusal.
+ *
+ * @see ClickHouseWriter the contract
+ * @see <a href="../../../../../../README.md#61-a-jdbc-sink-into-clickhouse">week06-sink/README.md#61-a-jdbc-sink-into-clickhouse</a>
+ */
 public class JdbcClickHouseWriter implements ClickHouseWriter {
 
     @Override
     public JdbcStatementBuilder<ShopEvent> eventRow() {
-        return (ps, event) -> {
-            // TODO 6.1: bind the twelve placeholders of EventsTable.INSERT, in order:
-            //  event_id, event_type (wireName()), event_time, user_id, session_id, product_id, quantity, price,
-            //  order_id, rating, query, page.
-            //  - event_time: ps.setObject(3, LocalDateTime.ofInstant(event.eventTime(), ZoneOffset.UTC))
-            //  - a null field becomes the column's default: Objects.requireNonNullElse(event.quantity(), 0), "" for strings
-            throw new NotImplementedYet("6.1");
-        };
+        throw new NotImplementedYet("6.1");
     }
 
     @Override
     public <T> Sink<T> sink(ClickHouseEndpoint clickhouse, String insertSql, JdbcStatementBuilder<T> binder,
                             SinkSettings settings) {
-        // TODO 6.1:
-        //  1. JdbcExecutionOptions.builder(): withBatchSize, withBatchIntervalMs, withMaxRetries from settings
-        //  2. new JdbcConnectionOptions.JdbcConnectionOptionsBuilder(): withUrl(clickhouse.jdbcUrl()),
-        //     withDriverName("com.clickhouse.jdbc.ClickHouseDriver"), withUsername, withPassword
-        //  3. JdbcSink.<T>builder().withQueryStatement(insertSql, binder).withExecutionOptions(...)
-        //     .buildAtLeastOnce(connectionOptions)
-        //  (org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink — not the deprecated
-        //  org.apache.flink.connector.jdbc.JdbcSink with its static sink(...) method.)
         throw new NotImplementedYet("6.1");
     }
 }

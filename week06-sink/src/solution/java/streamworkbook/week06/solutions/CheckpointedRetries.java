@@ -31,9 +31,9 @@ public class CheckpointedRetries implements Resilience {
 
     @Override
     public SinkSettings sinkSettings() {
-        // Small batches keep what a restart must replay small. The connector waits 0 s, 1 s, 2 s, 3 s, 4 s
-        // before the 5 retries: an outage of up to ~10 s only delays the pipeline (backpressure holds the
-        // source meanwhile), with no restart at all. Longer ones fail the job and the restart strategy takes over.
-        return new SinkSettings(500, Duration.ofMillis(200), 5);
+        // Small batches keep what a restart must write again small. The connector waits 0 s, then 1 s before
+        // the 2 retries: a blip of a second only delays the pipeline (backpressure holds the source meanwhile);
+        // a longer outage fails the job after about a second, and the restart strategy takes over.
+        return new SinkSettings(500, Duration.ofMillis(200), 2);
     }
 }

@@ -1,7 +1,7 @@
 package streamworkbook.week06.solutions;
 
 import java.math.BigDecimal;
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -23,7 +23,8 @@ public class JdbcClickHouseWriter implements ClickHouseWriter {
         return (ps, e) -> {
             ps.setString(1, e.eventId());                                           // parsed into a UUID
             ps.setString(2, e.type().wireName());
-            ps.setObject(3, LocalDateTime.ofInstant(e.eventTime(), ZoneOffset.UTC)); // the column's zone is UTC
+            // an instant with its offset: clickhouse-jdbc would read a LocalDateTime as the JVM's local time
+            ps.setObject(3, OffsetDateTime.ofInstant(e.eventTime(), ZoneOffset.UTC));
             ps.setString(4, e.userId());
             ps.setString(5, Objects.requireNonNullElse(e.sessionId(), ""));
             // ClickHouse columns are not Nullable (cheaper to store and to read): missing means default
@@ -51,7 +52,7 @@ public class JdbcClickHouseWriter implements ClickHouseWriter {
                 .build();
         JdbcConnectionOptions connection = new JdbcConnectionOptions.JdbcConnectionOptionsBuilder()
                 .withUrl(clickhouse.jdbcUrl())
-                .withDriverName("com.clickhouse.jdbc.ClickHouseDriver")
+                .withDriverName("com.clickhouse.jdbc.Driver") // clickhouse-jdbc's driver (ClickHouseDriver is its deprecated alias)
                 .withUsername(clickhouse.user())
                 .withPassword(clickhouse.password())
                 .build();

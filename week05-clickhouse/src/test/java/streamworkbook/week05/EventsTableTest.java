@@ -172,7 +172,7 @@ class EventsTableTest {
             long bound = (long) Math.ceil(100_000 / rowsPerGranule) + 2 * parts;
             assertTrue(byType.granulesSelected() <= bound, "the purchases of all time read "
                     + byType.granulesSelected() + " of " + granules + " granules; a key that starts with the event type"
-                    + " reads at most " + bound + " (the key is " + byType.keys() + ")");
+                    + " reads at most " + bound + " (EXPLAIN: the primary index used " + byType.keys() + ")");
 
             String oneDay = "SELECT count() FROM events WHERE event_type = 'purchase'"
                     + " AND event_time >= toDateTime64('" + day + " 00:00:00', 3, 'UTC')"
@@ -181,7 +181,7 @@ class EventsTableTest {
             IndexStep byTypeAndDay = primaryKey(explain.explainIndexes(c, oneDay));
             assertTrue(byTypeAndDay.granulesSelected() <= 2, "the purchases of one day (1,000 rows) read "
                     + byTypeAndDay.granulesSelected() + " granules; a key of the event type, then the time, reads"
-                    + " one or two (the key is " + byTypeAndDay.keys() + ")");
+                    + " one or two (EXPLAIN: the primary index used " + byTypeAndDay.keys() + ")");
         }
     }
 

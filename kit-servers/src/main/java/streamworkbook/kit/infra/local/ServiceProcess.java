@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import streamworkbook.kit.infra.InfraUnavailable;
 
@@ -19,13 +20,15 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final List<String> command;
+    private final Map<String, String> environment;
     private final Path log;
     private final int port;
     private Process process;
 
-    private ServiceProcess(String name, List<String> command, Path log, int port) {
+    private ServiceProcess(String name, List<String> command, Map<String, String> environment, Path log, int port) {
         this.name = name;
         this.command = command;
+        this.environment = environment;
         this.log = log;
         this.port = port;
     }
@@ -39,7 +42,15 @@ public final class ServiceProcess implements AutoCloseable {
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);
         command.addAll(args);
-        return new ServiceProcess(name, List.copyOf(command), log, port);
+        return new ServiceProcess(name, List.copyOf(command), Map.of(), log, port);
+    }
+
+    /**
+     * Runs {@code command} (a whole command line, e.g. a JVM with another classpath) with {@code environment} added
+     * to this process's; ready when {@code port} accepts connections.
+     */
+    public static ServiceProcess command(String name, List<String> command, Map<String, String> environment, Path log, int port) {
+        return new ServiceProcess(name, List.copyOf(command), Map.copyOf(environment), log, port);
     }
 
     public synchronized ServiceProcess start(Duration timeout) {
@@ -48,7 +59,9 @@ public final class ServiceProcess implements AutoCloseable {
         }
         try {
             Files.createDirectories(log.getParent());
-            process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            process = builder
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();

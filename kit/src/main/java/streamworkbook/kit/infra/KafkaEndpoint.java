@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -51,15 +52,16 @@ public record KafkaEndpoint(String bootstrapServers) {
     }
 
     /**
-     * Creates those of {@code topics} that do not exist yet ({@code partitions} each, one replica,
-     * as on the workbook's single broker), then waits until all of them are ready for producers.
+     * Creates those of {@code topics} that do not exist yet ({@code partitions} each, with the cluster's default
+     * replication — one on the workbook's single broker, three on {@code ./workbook up --kafka-brokers 3}), then waits
+     * until all of them are ready for producers.
      */
     public void createTopicsIfMissing(Collection<String> topics, int partitions) {
         try (Admin admin = admin()) {
             Set<String> missing = new HashSet<>(topics);
             missing.removeAll(admin.listTopics().names().get(30, TimeUnit.SECONDS));
             if (!missing.isEmpty()) {
-                admin.createTopics(missing.stream().map(t -> new NewTopic(t, partitions, (short) 1)).toList())
+                admin.createTopics(missing.stream().map(t -> new NewTopic(t, Optional.of(partitions), Optional.empty())).toList())
                         .all().get(30, TimeUnit.SECONDS);
             }
         } catch (ExecutionException e) {

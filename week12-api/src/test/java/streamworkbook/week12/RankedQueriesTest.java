@@ -55,12 +55,15 @@ class RankedQueriesTest {
                 ('2026-03-02 10:00:00', 'SKU-A', 40, 2, 3, 120.00, '2026-03-02 11:00:30'),
                 ('2026-03-02 10:00:00', 'SKU-B', 30, 1, 2, 150.00, '2026-03-02 11:00:30'),
                 ('2026-03-02 10:00:00', 'SKU-C', 10, 1, 1, 100.00, '2026-03-02 10:30:30'),
-                ('2026-03-02 10:00:00', 'SKU-C', 12, 2, 3, 150.00, '2026-03-02 11:00:30'),
                 ('2026-03-02 10:00:00', 'SKU-D', 25, 0, 0, 0.00, '2026-03-02 11:00:30'),
                 ('2026-03-02 11:00:00', 'SKU-A', 20, 1, 1, 30.00, '2026-03-02 12:00:30'),
                 ('2026-03-02 11:00:00', 'SKU-E', 5, 1, 1, 80.00, '2026-03-02 12:00:30'),
                 ('2026-03-02 12:00:00', 'SKU-E', 5, 1, 1, 500.00, '2026-03-02 13:00:30')
                 """);
+        // hour 10 recomputed later: SKU-C's newer row, in a part of its own (merges stopped, so both rows stay)
+        ch.execute("SYSTEM STOP MERGES product_hours");
+        ch.execute("INSERT INTO product_hours (hour, product_id, events, purchases, units, revenue, written_at) VALUES "
+                + "('2026-03-02 10:00:00', 'SKU-C', 12, 2, 3, 150.00, '2026-03-02 11:00:30')");
         // raw events that disagree with the rollup on purpose (a top-N read from them is wrong), and the funnel's sessions
         List<ShopEvent> events = new ArrayList<>();
         events.add(ShopEvent.purchase("00000000-0000-0000-0000-0000000000f1", H10.plusSeconds(60), "u-9", "s-x", "o-1", "SKU-Z", 1,

@@ -47,13 +47,18 @@ class SeriesEndpointTest {
                 ('minute', '2026-03-02 10:00:00', 'purchase', 3, 30.00, '2026-03-02 10:01:05'),
                 ('minute', '2026-03-02 10:00:00', 'page_view', 100, 0, '2026-03-02 10:01:05'),
                 ('minute', '2026-03-02 10:02:00', 'purchase', 2, 20.00, '2026-03-02 10:03:05'),
-                ('minute', '2026-03-02 10:02:00', 'purchase', 4, 45.50, '2026-03-02 10:09:00'),
                 ('minute', '2026-03-02 10:03:00', 'add_to_cart', 7, 0, '2026-03-02 10:04:05'),
                 ('hour', '2026-03-02 10:00:00', 'purchase', 9, 75.50, '2026-03-02 11:00:05'),
                 ('hour', '2026-03-02 10:00:00', 'page_view', 100, 0, '2026-03-02 11:00:05'),
                 ('hour', '2026-03-02 11:00:00', 'purchase', 1, 5.00, '2026-03-02 12:00:05'),
                 ('day', '2026-03-02 00:00:00', 'purchase', 10, 80.50, '2026-03-03 00:00:05')
                 """);
+        // the window of 10:02 fires again (a replay) and writes its bucket anew: another INSERT, another part — rows of
+        // one INSERT would be deduplicated as they are written (optimize_on_insert), and merges are stopped so that
+        // both rows stay until the query reads them
+        shop.clickhouse().execute("SYSTEM STOP MERGES metrics");
+        shop.clickhouse().execute("INSERT INTO metrics (level, bucket, event_type, events, revenue, written_at) VALUES "
+                + "('minute', '2026-03-02 10:02:00', 'purchase', 4, 45.50, '2026-03-02 10:09:00')");
         series = Exercises.pick(streamworkbook.week12.exercises.TimeSeriesEndpoint::new,
                 streamworkbook.week12.solutions.TimeSeriesEndpoint::new);
         api = ApiServer.builder(shop.endpoint()).port(0).series(series).build().start();

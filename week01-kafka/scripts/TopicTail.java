@@ -9,10 +9,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine;
@@ -24,12 +27,15 @@ import picocli.CommandLine.Parameters;
  * Tails a Kafka topic: prints each record's partition, offset, timestamp, key and value as it arrives.
  *
  * <pre>
- * jbang week01-kafka/scripts/TopicTail.java shop-purchase
- * jbang week01-kafka/scripts/TopicTail.java shop-purchase --from-beginning --max 20
  * ./workbook jbang week01-kafka/scripts/TopicTail.java shop-purchase     (no JBang install needed)
+ * jbang week01-kafka/scripts/TopicTail.java shop-purchase --from-beginning --max 20
+ * jbang week01-kafka/scripts/TopicTail.java shop-purchase --bootstrap-servers broker:9092
  * </pre>
  *
- * It reads without a consumer group: it assigns itself every partition and commits nothing, so it
+ * It finds Kafka as the week's apps do: {@code --bootstrap-servers}, else the {@code KAFKA_BOOTSTRAP_SERVERS}
+ * environment variable, else localhost:9092 (what {@code ./workbook up} and {@code docker compose up} provide).
+ *
+ * <p>It reads without a consumer group: it assigns itself every partition and commits nothing, so it
  * never moves anyone's offsets and can run next to your consumer apps.
  */
 @Command(name = "TopicTail", mixinStandardHelpOptions = true,
@@ -39,8 +45,9 @@ public class TopicTail implements Callable<Integer> {
     @Parameters(index = "0", description = "the topic, e.g. shop-purchase")
     String topic;
 
-    @Option(names = "--bootstrap", defaultValue = "localhost:9092", description = "bootstrap servers (default: ${DEFAULT-VALUE})")
-    String bootstrap;
+    @Option(names = "--bootstrap-servers",
+            description = "Kafka to read (default: KAFKA_BOOTSTRAP_SERVERS, or localhost:9092 as `./workbook up` and compose provide)")
+    String bootstrapServers;
 
     @Option(names = "--from-beginning", description = "start at the oldest record instead of the end")
     boolean fromBeginning;
@@ -52,8 +59,18 @@ public class TopicTail implements Callable<Integer> {
         System.exit(new CommandLine(new TopicTail()).execute(args));
     }
 
+    /** The option, else the environment variable the week's apps read, else the standard local port. */
+    static String bootstrapServers(String option) {
+        if (option != null && !option.isBlank()) {
+            return option;
+        }
+        String fromEnvironment = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+        return fromEnvironment == null || fromEnvironment.isBlank() ? "localhost:9092" : fromEnvironment;
+    }
+
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
+        String bootstrap = bootstrapServers(bootstrapServers);
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -63,19 +80,23 @@ public class TopicTail implements Callable<Integer> {
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "topic-tail");
 
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
-        Thread main = Thread.currentThread();
+        // Ctrl-C runs this hook on another thread: wake the loop up and give it time to close the consumer,
+        // because the JVM exits when the hook returns. (After a normal end there is nothing to wait for.)
+        CountDownLatch closed = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            consumer.wakeup();          // the one consumer method that is safe from another thread
-            try {
-                main.join(5_000);       // let the loop close the consumer before the JVM exits
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
+            if (closed.getCount() > 0) {
+                consumer.wakeup();      // the one consumer method that is safe from another thread
+                try {
+                    closed.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException ignored) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }));
 
         long printed = 0;
         try (consumer) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(15)).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition()))
                     .toList();
             if (partitions.isEmpty()) {
@@ -102,6 +123,12 @@ public class TopicTail implements Callable<Integer> {
             }
         } catch (WakeupException e) {
             // Ctrl-C: fall through, the try-with-resources closes the consumer
+        } catch (TimeoutException e) {
+            System.err.printf("Kafka does not answer at %s. Start it with `./workbook up` (or `docker compose up -d kafka`),"
+                    + " or point --bootstrap-servers or KAFKA_BOOTSTRAP_SERVERS at your broker.%n", bootstrap);
+            return 3;
+        } finally {
+            closed.countDown();
         }
         return 0;
     }

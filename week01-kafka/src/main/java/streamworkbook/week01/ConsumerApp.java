@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import streamworkbook.kit.exercise.Exercises;
 import streamworkbook.kit.infra.KafkaEndpoint;
@@ -22,6 +23,9 @@ import streamworkbook.kit.shop.ShopJson;
 @Command(name = "ConsumerApp", mixinStandardHelpOptions = true,
         description = "Consumes shop events in a consumer group with your exercise 1.3 consumer; Ctrl-C to stop.")
 public class ConsumerApp implements Callable<Integer> {
+
+    @Mixin
+    Apps.KafkaServers kafkaServers;
 
     @Option(names = "--group", defaultValue = "week01-console", description = "consumer group id (default: ${DEFAULT-VALUE})")
     String group;
@@ -50,7 +54,7 @@ public class ConsumerApp implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        KafkaEndpoint kafka = Apps.kafka();
+        KafkaEndpoint kafka = kafkaServers.connect();
         GroupConsumer consumer = Exercises.pick(
                 streamworkbook.week01.exercises.ShopEventConsumer::new,
                 streamworkbook.week01.solutions.ShopEventConsumer::new);

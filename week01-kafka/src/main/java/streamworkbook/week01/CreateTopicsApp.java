@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.config.TopicConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import streamworkbook.kit.exercise.Exercises;
 import streamworkbook.kit.infra.KafkaEndpoint;
@@ -19,6 +20,9 @@ import streamworkbook.kit.infra.KafkaEndpoint;
 @Command(name = "CreateTopicsApp", mixinStandardHelpOptions = true,
         description = "Creates the shop-* topics with your exercise 1.1 code and prints how the cluster has them.")
 public class CreateTopicsApp implements Callable<Integer> {
+
+    @Mixin
+    Apps.KafkaServers kafkaServers;
 
     @Option(names = "--partitions", defaultValue = "3", description = "partitions per topic (default: ${DEFAULT-VALUE})")
     int partitions;
@@ -43,7 +47,7 @@ public class CreateTopicsApp implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        KafkaEndpoint kafka = Apps.kafka();
+        KafkaEndpoint kafka = kafkaServers.connect();
         TopicCreator creator = Exercises.pick(
                 streamworkbook.week01.exercises.ShopTopicCreator::new,
                 streamworkbook.week01.solutions.ShopTopicCreator::new);

@@ -11,13 +11,15 @@ public interface EventPublisher {
     /**
      * Sends every event to its type's topic ({@code topics.name(event.type())}) with
      * <ul>
-     *   <li>key: the event's {@code userId} as a string, so one user's events stay in order;</li>
-     *   <li>value: {@code ShopJson.toBytes(event)};</li>
-     *   <li>{@code acks=all} and {@code enable.idempotence=true}: acknowledged means written to every
-     *       in-sync replica, and a retry never writes a record twice.</li>
+     *   <li>key: the event's {@code userId}, so one user's events on a topic are read in the order they were sent;</li>
+     *   <li>value: {@code ShopJson.toBytes(event)}.</li>
      * </ul>
-     * Sends are asynchronous: a callback counts each acknowledged record and collects each failed one.
-     * Returns only when every send has completed (flush), with nothing left in flight.
+     * A record counts as acknowledged only once every in-sync replica has it, and the producer's own retries
+     * never write a record twice.
+     *
+     * <p>Sends are asynchronous: the next record is sent without waiting for the previous one's acknowledgement.
+     * {@code publish} returns only when every send has completed, with nothing left in flight. A send that fails
+     * is reported in the result with its error, never thrown. Each call reports its own sends only.
      *
      * @param config the caller's client settings, at least {@code bootstrap.servers}. Start from your own
      *               producer settings and then add all of these: a setting given here wins.

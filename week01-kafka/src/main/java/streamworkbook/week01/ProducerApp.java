@@ -10,6 +10,7 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import streamworkbook.kit.exercise.Exercises;
 import streamworkbook.kit.infra.KafkaEndpoint;
@@ -25,6 +26,9 @@ import streamworkbook.kit.shop.ShopTraffic;
 @Command(name = "ProducerApp", mixinStandardHelpOptions = true,
         description = "Publishes simple, deterministic shop events to the shop-* topics with your exercise 1.2 publisher.")
 public class ProducerApp implements Callable<Integer> {
+
+    @Mixin
+    Apps.KafkaServers kafkaServers;
 
     @Option(names = "--count", defaultValue = "1000", description = "how many events (default: ${DEFAULT-VALUE})")
     int count;
@@ -47,7 +51,7 @@ public class ProducerApp implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        KafkaEndpoint kafka = Apps.kafka();
+        KafkaEndpoint kafka = kafkaServers.connect();
         EventPublisher publisher = Exercises.pick(
                 streamworkbook.week01.exercises.JsonEventPublisher::new,
                 streamworkbook.week01.solutions.JsonEventPublisher::new);

@@ -19,9 +19,11 @@ public interface TopicCreator {
      * this twice, or against a cluster where some topics exist, succeeds. Any other error is thrown.
      *
      * @return one report per event type, in {@code EventType} order, describing each topic as the
-     *         cluster has it after this call: a new topic with the layout the controller gave it, an
-     *         existing one with the layout it already had ({@code describeTopics}); {@code created} is
+     *         cluster has it after this call: a new topic with the layout it was created with, an
+     *         existing one with the layout it already had (whatever this call asked for); {@code created} is
      *         true only for topics this call created
+     * @throws ExecutionException with the broker's error as its cause, for any refusal other than "the topic
+     *         already exists" (for example a replication factor larger than the number of brokers)
      */
     List<TopicReport> createTopics(Admin admin, ShopTopics topics, int partitions, short replicationFactor,
             Map<String, String> topicConfig) throws ExecutionException, InterruptedException;

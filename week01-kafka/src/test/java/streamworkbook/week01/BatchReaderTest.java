@@ -7,15 +7,37 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import streamworkbook.kit.verify.Exercise;
+import streamworkbook.kit.verify.OnTimeout;
 import streamworkbook.kit.exercise.Exercises;
 import streamworkbook.kit.infra.UniqueNames;
 import streamworkbook.kit.shop.ShopEvent;
 
+/**
+ * Exercise 1.4: a reader that takes exactly {@code maxRecords} records, commits exactly those, and lets the next
+ * reader of the group carry on at the first record it did not take.
+ *
+ * <p>Rejects:
+ * <ul>
+ *   <li>{@code commitSync()} without arguments: it commits the consumer's position, past all 100 polled records,
+ *       although only 30 were taken; the next reader skips 70 (committed 100, expected 30);</li>
+ *   <li>committing the offset of the last record taken instead of that offset + 1: the next reader gets that
+ *       record again (committed 29, expected 30);</li>
+ *   <li>returning every polled record instead of stopping at {@code maxRecords};</li>
+ *   <li>auto-commit left on: closing the consumer commits its position, overwriting the exact commit;</li>
+ *   <li>one offset remembered for the whole topic (the last record's) instead of one per partition: the other
+ *       partitions are not committed and are read again;</li>
+ *   <li>a single poll: the first poll of a new member often returns nothing while the group assigns partitions;</li>
+ *   <li>ignoring the timeout: with fewer records than {@code maxRecords} in the topic, {@code read} never returns.</li>
+ * </ul>
+ */
 @Exercise("1.4")
+@OnTimeout("does read() stop when its timeout has passed, even with fewer records than maxRecords?")
 class BatchReaderTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -84,6 +106,22 @@ class BatchReaderTest {
         List<ConsumedEvent> both = new ArrayList<>(first);
         both.addAll(second);
         assertEquals(TestEvents.ids(pageViews), TestEvents.ids(events(both)));
+    }
+
+    // the read below must be over about 2 s after it started; 20 s is ample, and a reader that ignores its
+    // timeout fails here with the advice above instead of after the build-wide 60 s
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void aReadStopsAtItsTimeoutWithWhatThereIs() throws Exception {
+        List<ShopEvent> events = TestEvents.generate(10, 5, 10);
+        String topic = KafkaFixtures.topicWith("w1-short", events);
+        String group = UniqueNames.next("w1-group");
+
+        List<ConsumedEvent> read = reader.read(config(), group, topic, 50, Duration.ofSeconds(2));
+
+        assertEquals(range(0, 10), offsets(read), "only 10 records exist: all of them, then the timeout ends the read");
+        assertEquals(events, events(read));
+        assertEquals(Map.of(new TopicPartition(topic, 0), 10L), KafkaFixtures.committed(group));
     }
 
     private static Map<String, Object> config() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +17,34 @@ import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import streamworkbook.kit.verify.Exercise;
+import streamworkbook.kit.verify.OnTimeout;
 import streamworkbook.kit.exercise.Exercises;
 import streamworkbook.kit.infra.UniqueNames;
 import streamworkbook.kit.shop.ShopEvent;
 import streamworkbook.kit.shop.ShopJson;
 
+/**
+ * Exercise 1.3: a poll loop that handles every event once, commits what it handled, skips poison records and
+ * leaves the group cleanly.
+ *
+ * <p>Rejects:
+ * <ul>
+ *   <li>a group that starts at the end ({@code auto.offset.reset} left at {@code latest}): the events written
+ *       before it joined never arrive;</li>
+ *   <li>a JSON deserializer in the consumer's settings: the first poison record makes {@code poll()} throw, so the
+ *       loop ends (or stays stuck) at offset 5 instead of skipping and reporting it;</li>
+ *   <li>{@code shutdown()} that closes the consumer itself instead of waking it up: from another thread the client
+ *       refuses ({@code ConcurrentModificationException}); from the handler, the loop then polls a closed consumer;</li>
+ *   <li>a consumer that is never closed: it stays a member of the group until its session times out;</li>
+ *   <li>auto-commit, committing before the batch is handled, or committing in a {@code finally}: when the handler
+ *       throws, the offsets past the failed record are committed anyway (auto-commit commits on close), so those
+ *       records are lost;</li>
+ *   <li>a handler failure caught and ignored in the loop: {@code run()} must end with it;</li>
+ *   <li>catching the {@code WakeupException} inside the loop and polling on: {@code run()} never returns.</li>
+ * </ul>
+ */
 @Exercise("1.3")
+@OnTimeout("does run() return soon after shutdown()? wakeup() makes the blocked poll() throw a WakeupException: end the loop there")
 class GroupConsumerTest {
 
     private final GroupConsumer consumer = Exercises.pick(
@@ -48,14 +71,72 @@ class GroupConsumerTest {
         assertEquals(TestEvents.ids(events), received.stream().map(e -> e.event().eventId()).collect(Collectors.toSet()));
         // the commits cover exactly what was read: a restart would neither re-read nor skip anything
         assertEquals(KafkaFixtures.endOffsets(topics.all()), KafkaFixtures.committed(group), "committed offsets");
-        // the consumer was closed: it left the group instead of waiting to be timed out
+        assertLeftTheGroup(group);
+    }
+
+    @Test
+    void shutdownFromTheHandlerStillCommitsTheLastBatch() throws Exception {
+        List<ShopEvent> events = TestEvents.generate(8, 10, 200);
+        String topic = KafkaFixtures.topicWith("w1-stop", events);
+        String group = UniqueNames.next("w1-group");
+
+        // the handler itself asks to stop at the last event, as a program that stops after N events does: the
+        // wakeup is then pending while the loop commits that batch
+        ConsumeSummary summary;
+        try (ConsumerRun run = new ConsumerRun(consumer, group, List.of(topic), e -> {
+            if (e.offset() == events.size() - 1) {
+                consumer.shutdown();
+            }
+        })) {
+            summary = run.awaitReceived(200).finished();
+        }
+
+        assertEquals(new ConsumeSummary(200, List.of()), summary);
+        assertEquals(Map.of(new TopicPartition(topic, 0), 200L), KafkaFixtures.committed(group),
+                "committed offsets after a shutdown() that woke up the last commit");
+        assertLeftTheGroup(group);
+    }
+
+    @Test
+    void aFailingHandlerEndsRunAndCommitsNothingItDidNotHandle() throws Exception {
+        String topic = KafkaFixtures.topicWith("w1-fail", TestEvents.generate(9, 10, 100));
+        String group = UniqueNames.next("w1-group");
+        IllegalStateException broken = new IllegalStateException("the handler failed at offset 39");
+
+        Throwable failure;
+        try (ConsumerRun run = new ConsumerRun(consumer, group, List.of(topic), e -> {
+            if (e.offset() == 39) {
+                throw broken;
+            }
+        })) {
+            failure = run.awaitReceived(40).failure();
+        }
+
+        assertTrue(causes(failure).contains(broken), "run() must end with the handler's exception, not " + failure);
+        // at-least-once: the failed record and everything after it must be read again by the group
+        long committed = KafkaFixtures.committed(group).getOrDefault(new TopicPartition(topic, 0), 0L);
+        assertTrue(committed <= 39, "the group committed offset " + committed + " although the handler failed at 39:"
+                + " records 39 to " + (committed - 1) + " would never be handled");
+        assertLeftTheGroup(group);
+    }
+
+    /** The consumer was closed: it left the group at once instead of waiting to be timed out (45 s). */
+    private static void assertLeftTheGroup(String group) {
         try (Admin admin = KafkaFixtures.kafka().admin()) {
-            await().atMost(KafkaFixtures.TIMEOUT).untilAsserted(() -> {
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
                 ConsumerGroupDescription d = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
-                assertEquals(List.of(), List.copyOf(d.members()), "members of " + group);
+                assertEquals(List.of(), List.copyOf(d.members()), "members of " + group + " after run() returned");
                 assertEquals(GroupState.EMPTY, d.groupState(), "state of " + group);
             });
         }
+    }
+
+    private static List<Throwable> causes(Throwable failure) {
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable t = failure; t != null && !chain.contains(t); t = t.getCause()) {
+            chain.add(t);
+        }
+        return chain;
     }
 
     @Test

@@ -71,6 +71,14 @@ final class KafkaFixtures {
         produceRecords(records);
     }
 
+    /** A new one-partition topic holding {@code events} (keyed by user, offsets in list order); its name. */
+    static String topicWith(String prefix, List<ShopEvent> events) {
+        String topic = UniqueNames.next(prefix);
+        createTopics(List.of(topic), 1);
+        produceTo(topic, events);
+        return topic;
+    }
+
     /** Sends every event to one topic, keyed by user, and waits until all are written. */
     static void produceTo(String topic, List<ShopEvent> events) {
         produceRecords(events.stream().map(e -> new ProducerRecord<>(topic, e.userId(), ShopJson.toBytes(e))).toList());

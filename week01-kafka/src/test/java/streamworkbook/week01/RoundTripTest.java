@@ -10,8 +10,19 @@ import streamworkbook.kit.exercise.Exercises;
 import streamworkbook.kit.infra.UniqueNames;
 import streamworkbook.kit.shop.ShopEvent;
 
-/** The week's checkpoint: your producer (1.2) and your consumer (1.3) together, 10,000 events. */
-@Exercise("1.3")
+/**
+ * The week's checkpoint: your producer (1.2) and your consumer (1.3) together, 10,000 events. It credits 1.3
+ * and needs 1.2: while your 1.2 is pending or failing, this test reports "exercise 1.3 needs 1.2 first".
+ *
+ * <p>Rejects (on top of {@link EventPublisherTest} and {@link GroupConsumerTest}):
+ * <ul>
+ *   <li>a producer and a consumer that disagree on the format (e.g. a producer writing {@code toString()} or a
+ *       consumer expecting something other than {@code ShopJson}): the events that come out differ;</li>
+ *   <li>records sent without the user as key: one user's events are spread over partitions and arrive out of
+ *       order.</li>
+ * </ul>
+ */
+@Exercise(value = "1.3", needs = "1.2")
 class RoundTripTest {
 
     private final EventPublisher publisher = Exercises.pick(

@@ -21,6 +21,24 @@ import streamworkbook.kit.verify.Exercise;
 import streamworkbook.kit.exercise.Exercises;
 import streamworkbook.kit.shop.EventType;
 
+/**
+ * Exercise 1.1: the six shop topics, created once with the requested layout and settings; a topic that already
+ * exists is reported as it is; every other error is thrown.
+ *
+ * <p>Rejects:
+ * <ul>
+ *   <li>every {@code ExecutionException} treated as "already exists": a replication factor of 3 on a one-broker
+ *       cluster must be thrown ({@code InvalidReplicationFactorException}), not swallowed;</li>
+ *   <li>{@code catch (TopicExistsException e)} around {@code get()}: the admin client wraps it in an
+ *       {@code ExecutionException}, so a second run fails;</li>
+ *   <li>{@code createTopics(...).all().get()} with "exists" meaning all six exist: when one topic existed, the five
+ *       others were created all the same and must be reported as created;</li>
+ *   <li>an existing topic reported with the requested layout instead of its own (1 partition, not 2 or 4);</li>
+ *   <li>the topic settings left out ({@code min.insync.replicas}, {@code retention.ms} must be set on each topic,
+ *       not inherited from the broker);</li>
+ *   <li>reports in another order than {@code topics.all()}.</li>
+ * </ul>
+ */
 @Exercise("1.1")
 class TopicCreatorTest {
 
@@ -89,14 +107,16 @@ class TopicCreatorTest {
         List<TopicReport> first = creator.createTopics(admin, topics, 2, (short) 1, CONFIG);
         assertEquals(topics.all().stream()
                 .map(n -> n.equals(purchases) ? new TopicReport(n, false, 1, 1) : new TopicReport(n, true, 2, 1))
-                .toList(), first);
+                .toList(), first, "reports when " + purchases + " already existed with 1 partition: that one as it is,"
+                + " the five others created by this call with 2");
 
         KafkaFixtures.awaitReady(topics.all());
         // a second run creates nothing, fails on nothing, and changes nothing (not even with other settings)
         List<TopicReport> second = creator.createTopics(admin, topics, 4, (short) 1, CONFIG);
         assertEquals(topics.all().stream()
                 .map(n -> new TopicReport(n, false, n.equals(purchases) ? 1 : 2, 1))
-                .toList(), second);
+                .toList(), second, "reports of a second run, which asked for 4 partitions: nothing created, every"
+                + " topic with the layout it already had");
     }
 
     @Test
@@ -106,6 +126,7 @@ class TopicCreatorTest {
         // this cluster has one broker: three replicas per partition cannot be placed
         ExecutionException failure = assertThrows(ExecutionException.class,
                 () -> creator.createTopics(admin, topics, 1, (short) 3, CONFIG));
-        assertInstanceOf(InvalidReplicationFactorException.class, failure.getCause());
+        assertInstanceOf(InvalidReplicationFactorException.class, failure.getCause(),
+                "the broker's refusal of 3 replicas on a one-broker cluster must reach the caller as the cause");
     }
 }

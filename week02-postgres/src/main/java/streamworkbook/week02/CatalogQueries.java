@@ -16,31 +16,31 @@ import java.util.Optional;
 public interface CatalogQueries {
 
     /**
-     * Products in a category or in any category below it, at any depth.
-     * Parameter 1: the category id, bound with {@code setLong}. Use {@code WITH RECURSIVE} over
-     * {@code categories.parent_id}.
+     * Products in a category or in any category below it, at any depth of the tree that
+     * {@code categories.parent_id} forms (a leaf category: only its own products).
+     * Parameter 1: the category id, bound with {@code setLong}.
      */
     String productsInCategoryTree();
 
     /**
      * Products whose {@code attributes} contain the given JSON object, such as
      * {@code {"color":"red","size":"M"}} (every key present with that value; other keys don't matter).
-     * Parameter 1: the JSON text, bound with {@code setString} (so cast it: {@code ?::jsonb}).
-     * The planner must be able to use the GIN index {@code products_attributes_idx}.
+     * Parameter 1: the JSON text, bound with {@code setString}.
+     * The planner must be able to answer it from the GIN index {@code products_attributes_idx}.
      */
     String productsWithAttributes();
 
     /**
      * Products carrying at least one of the given tags.
      * Parameter 1: a {@code text[]}, bound with {@code setArray(1, connection.createArrayOf("text", tags))}.
-     * The planner must be able to use the GIN index {@code products_tags_idx}.
+     * The planner must be able to answer it from the GIN index {@code products_tags_idx}.
      */
     String productsWithAnyTag();
 
     /**
-     * One product by id, read with a parameterised JDBC query: its {@code attributes} parsed into a
-     * map (see {@link Product#parseAttributes}) and its {@code tags} read as a Java list; empty when no
-     * product has that id.
+     * One product by id, read with a parameterised query, every column as it was written: {@code attributes}
+     * as a map (see {@link Product#parseAttributes}), {@code tags} as a list in stored order, the timestamps as
+     * the same instants; empty when no product has that id.
      */
     Optional<Product> findProduct(Connection db, long productId) throws SQLException;
 }

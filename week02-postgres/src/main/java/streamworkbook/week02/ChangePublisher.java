@@ -12,17 +12,18 @@ public interface ChangePublisher {
     /**
      * Publishes the next changes after this publisher's cursor, then moves the cursor past them.
      *
-     * <ol>
-     *   <li>Read the cursor: {@code publisher_cursors.last_change_id} of the row whose {@code publisher}
-     *       is {@code publisherName}; no row means nothing was published yet (cursor 0).</li>
-     *   <li>Read up to {@code maxChanges} rows of {@code product_changes} with a larger
-     *       {@code change_id}, in {@code change_id} order.</li>
-     *   <li>Send each to {@code topic}: key = the product id as a decimal string, value =
-     *       {@link ProductChange#toJson()} (the product is the row's {@code payload}, see
-     *       {@link Product#fromJson}).</li>
-     *   <li>Only when Kafka has acknowledged every one of them, store the last change id sent as the
-     *       cursor (insert or update the cursor row) and commit.</li>
-     * </ol>
+     * <ul>
+     *   <li>The cursor is {@code publisher_cursors.last_change_id} of the row whose {@code publisher} is
+     *       {@code publisherName}: the largest {@code change_id} published so far (no row: nothing published).
+     *       It survives the publisher: a new one, with a new connection and producer, resumes after it.</li>
+     *   <li>Publishes up to {@code maxChanges} rows of {@code product_changes} with a larger {@code change_id},
+     *       in {@code change_id} order (ids may have gaps), each once, to {@code topic}: key = the product id as
+     *       a decimal string, value = {@link ProductChange#toJson()} of the row (the product is the row's
+     *       {@code payload}, see {@link Product#fromJson}).</li>
+     *   <li>The cursor moves only when Kafka has acknowledged every change up to it. If a send fails,
+     *       {@code publishNext} throws and the cursor stays where it was, so those changes are published by a
+     *       later call; a change is never skipped.</li>
+     * </ul>
      *
      * <p>{@code db} is in auto-commit mode (each statement commits by itself), and {@code producer} is
      * an idempotent producer with {@code acks=all} and String serializers, which the caller closes.

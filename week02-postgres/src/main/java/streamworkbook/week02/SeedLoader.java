@@ -12,10 +12,15 @@ public interface SeedLoader {
      * Writes every category, product, user and inventory row of the catalogue, keeping their ids,
      * in ONE transaction: either all of it is loaded, or — when PostgreSQL rejects any row — none of it.
      *
-     * <p>Open your own connection from {@code db} (so you can choose connection properties such as
-     * {@code reWriteBatchedInserts=true}), and close it before returning. Send rows in batches
-     * ({@code addBatch}/{@code executeBatch}) or stream them with {@code COPY … FROM STDIN}; never one
-     * round trip per row.
+     * <ul>
+     *   <li>Bulk, not row by row: each table's rows reach PostgreSQL in COPY or multi-row INSERT statements.
+     *       A table receives at most one INSERT or COPY statement per ten rows (a JDBC batch that the driver
+     *       does not rewrite counts as one statement per row: it is still parsed and executed row by row).</li>
+     *   <li>Afterwards the identity columns ({@code categories}, {@code products}, {@code users}) continue after
+     *       the largest loaded id: the next row inserted without an id gets a new one.</li>
+     *   <li>Opens its own connection from {@code db} (so it can choose the connection's properties) and closes
+     *       it before returning.</li>
+     * </ul>
      *
      * @return how many rows were written to each table
      * @throws SeedRejectedException when PostgreSQL rejects a row: {@code table} is the table being

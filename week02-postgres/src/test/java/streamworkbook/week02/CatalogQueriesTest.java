@@ -19,8 +19,23 @@ import streamworkbook.kit.exercise.Exercises;
 import streamworkbook.kit.infra.PostgresEndpoint;
 
 /**
- * Exercise 2.1: every query returns exactly the products the generated catalogue says, and the
+ * Exercise 2.1: every query returns exactly the products the generated catalogue says, in id order, and the
  * planner answers the JSONB and array queries from their GIN indexes.
+ *
+ * <p>Rejects:
+ * <ul>
+ *   <li>a tree query that goes one level down instead of recursing: a top-level category misses its
+ *       grandchildren's products;</li>
+ *   <li>a tree query that leaves out the category itself: a leaf category returns nothing;</li>
+ *   <li>results without {@code ORDER BY id}, or with a product twice;</li>
+ *   <li>a tag query that means the right thing but cannot use the GIN index ({@code unnest(tags)} compared with
+ *       {@code = ANY(?)}, or {@code array_to_string} and {@code LIKE}): the plan shows a sequential scan;</li>
+ *   <li>an attribute query written with the function {@code jsonb_contains(attributes, ?)} or {@code ->>}
+ *       comparisons instead of the {@code @>} operator: same rows, but the planner cannot use
+ *       {@code products_attributes_idx};</li>
+ *   <li>{@code findProduct} reading {@code tags} or {@code attributes} as plain text, or timestamps in the
+ *       JVM's time zone: the product read back differs from the one written.</li>
+ * </ul>
  */
 @Exercise("2.1")
 class CatalogQueriesTest {
@@ -53,15 +68,18 @@ class CatalogQueriesTest {
     void productsInACategoryTree() throws SQLException {
         String sql = queries.productsInCategoryTree();
         // a top-level category: everything below it, at every depth
-        assertEquals(expectedInTree(1), ShopDb.longs(connection, sql, 1L));
+        assertEquals(expectedInTree(1), ShopDb.longs(connection, sql, 1L),
+                "products of top-level category 1 and of every category below it, at any depth, by id");
         // the category below the top level with the most descendants
         long middle = CATALOG.categories().stream().filter(c -> c.parentId() != null)
                 .max((a, b) -> Integer.compare(subtree(a.id()).size(), subtree(b.id()).size())).orElseThrow().id();
         assertTrue(subtree(middle).size() > 2, "the generated tree has depth");
-        assertEquals(expectedInTree(middle), ShopDb.longs(connection, sql, middle));
+        assertEquals(expectedInTree(middle), ShopDb.longs(connection, sql, middle),
+                "products of category " + middle + " (a middle one) and below, by id");
         // a leaf: only its own products
         long leaf = CATALOG.categories().get(CATALOG.categories().size() - 1).id();
-        assertEquals(expectedInTree(leaf), ShopDb.longs(connection, sql, leaf));
+        assertEquals(expectedInTree(leaf), ShopDb.longs(connection, sql, leaf),
+                "products of category " + leaf + ", a leaf: its own products, by id");
         // the five top-level trees together hold every product exactly once
         List<Long> all = new ArrayList<>();
         for (long root = 1; root <= 5; root++) {
@@ -110,11 +128,12 @@ class CatalogQueriesTest {
     void findOneProductWithItsAttributesAndTags() throws SQLException {
         for (int id : new int[] {1, 4242, 10_000}) {
             Product expected = CATALOG.products().get(id - 1);
-            assertEquals(Optional.of(expected), queries.findProduct(connection, id));
+            assertEquals(Optional.of(expected), queries.findProduct(connection, id), "product " + id + " read back");
         }
         Product tagless = CATALOG.products().stream().filter(p -> p.tags().isEmpty()).findFirst().orElseThrow();
-        assertEquals(Optional.of(tagless), queries.findProduct(connection, tagless.id()));
-        assertEquals(Optional.empty(), queries.findProduct(connection, 10_001));
+        assertEquals(Optional.of(tagless), queries.findProduct(connection, tagless.id()),
+                "product " + tagless.id() + ", which has no tags, read back");
+        assertEquals(Optional.empty(), queries.findProduct(connection, 10_001), "a product id that does not exist");
     }
 
     private static List<Long> expected(Predicate<Product> filter) {

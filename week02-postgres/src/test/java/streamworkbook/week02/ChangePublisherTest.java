@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -15,15 +16,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import streamworkbook.kit.verify.Exercise;
+import streamworkbook.kit.verify.OnTimeout;
 import streamworkbook.kit.exercise.Exercises;
+import streamworkbook.kit.exercise.NotImplementedYet;
 import streamworkbook.kit.infra.Infra;
 import streamworkbook.kit.infra.KafkaEndpoint;
 import streamworkbook.kit.infra.PostgresEndpoint;
@@ -32,9 +39,28 @@ import streamworkbook.kit.infra.UniqueNames;
 
 /**
  * Exercise 2.4: every change of the feed reaches Kafka exactly once, keyed by product, in order per
- * product, even when the publisher is stopped midway and a new one takes over.
+ * product, even when the publisher is stopped midway and a new one takes over; a failed send moves nothing.
+ *
+ * <p>Rejects:
+ * <ul>
+ *   <li>a cursor kept only in memory, or never committed: the second publisher (a new object, connection and
+ *       producer) publishes everything again;</li>
+ *   <li>the cursor saved before the sends are acknowledged, or sends not waited for at all: when Kafka refuses
+ *       the records, the cursor has moved past changes that never reached the topic — lost for good;</li>
+ *   <li>a failed send swallowed: {@code publishNext} must throw, so the caller tries again later;</li>
+ *   <li>a cursor that counts changes instead of storing the last {@code change_id} (or pages with
+ *       {@code OFFSET}): the feed has a gap of 50 ids from a rolled-back update, so the count and the id part
+ *       ways and changes are published twice, or the stored cursor is not the last change id;</li>
+ *   <li>records keyed by something other than the product id (or not keyed): one product's changes could
+ *       arrive out of order;</li>
+ *   <li>a value that is not the change row as {@code ProductChange} JSON;</li>
+ *   <li>a {@code publishNext} that waits for new changes when there are none: the test's last call never returns.</li>
+ * </ul>
  */
 @Exercise("2.4")
+@OnTimeout("does publishNext return 0 when there is nothing new? It must not wait for new changes: PublisherApp does the waiting")
+// each test needs a few seconds; a publisher that waits for changes that never come fails after 30 s, not 60
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
 class ChangePublisherTest {
 
     static final String PUBLISHER = "test-publisher";
@@ -43,16 +69,18 @@ class ChangePublisherTest {
     void everyChangeIsPublishedExactlyOnceAcrossARestart() throws Exception {
         PostgresEndpoint db = ShopDb.freshShop("w2publish");
         CatalogFixture.insert(db, CatalogGenerator.generate(7, 10, 1_000, 5));         // 1,000 inserts
+        burnChangeIds(db, 50);                                                        // a gap of 50 ids
         ShopDb.execute(db, "UPDATE products SET price = price + 1 WHERE id % 5 = 0");  // 200 updates
         List<ProductChange> feed = feed(db);
         assertEquals(1_200, feed.size());
+        assertEquals(1_250, feed.get(feed.size() - 1).changeId(), "the feed's last change id, after the gap");
         String topic = newTopic();
 
         // the first publisher publishes one batch, then stops
         try (Connection c = db.connect(); KafkaProducer<String, String> producer = producer()) {
             assertEquals(500, newPublisher().publishNext(c, producer, topic, PUBLISHER, 500));
         }
-        assertEquals(feed.get(499).changeId(), cursor(db));
+        assertEquals(feed.get(499).changeId(), cursor(db), "the cursor stored in publisher_cursors after 500 changes");
 
         // a new publisher (new object, connection and producer) resumes after the stored cursor
         List<Integer> published = new ArrayList<>();
@@ -64,8 +92,9 @@ class ChangePublisherTest {
                 published.add(n);
             } while (n > 0);
         }
-        assertEquals(List.of(500, 200, 0), published);
-        assertEquals(feed.get(feed.size() - 1).changeId(), cursor(db));
+        assertEquals(List.of(500, 200, 0), published, "what the second publisher's calls returned: the next 500, the"
+                + " last 200, then nothing (the cursor is a change_id, and the feed has a gap of 50 ids)");
+        assertEquals(feed.get(feed.size() - 1).changeId(), cursor(db), "the cursor stored after the whole feed");
 
         List<ConsumerRecord<String, String>> records = readAll(topic, 1_200);
         List<ProductChange> received = records.stream().map(r -> ProductChange.fromJson(r.value())).toList();
@@ -108,7 +137,52 @@ class ChangePublisherTest {
                 .sorted(java.util.Comparator.comparingLong(ProductChange::changeId)).toList();
         assertEquals(List.of("3 12.34", "17 12.34"),
                 received.stream().map(c -> c.productId() + " " + c.product().price()).toList());
-        assertEquals(feed(db).get(21).changeId(), cursor(db));
+        assertEquals(feed(db).get(21).changeId(), cursor(db), "the cursor stored after the two new changes");
+    }
+
+    @Test
+    void aFailedSendLeavesTheCursorWhereItWas() throws Exception {
+        PostgresEndpoint db = ShopDb.freshShop("w2publish");
+        CatalogFixture.insert(db, CatalogGenerator.generate(9, 3, 20, 2));
+        String topic = newTopic();
+
+        // a producer whose every record is refused (larger than it may send): nothing reaches the topic
+        Exception failure = null;
+        try (Connection c = db.connect(); KafkaProducer<String, String> refusing = refusingProducer()) {
+            newPublisher().publishNext(c, refusing, topic, PUBLISHER, 100);
+        } catch (Exception e) {
+            if (NotImplementedYet.findIn(e) != null) {
+                throw e;
+            }
+            failure = e;
+        }
+        assertEquals(0, cursor(db), "the cursor moved although Kafka acknowledged none of the changes:"
+                + " those changes would never be published");
+        assertTrue(failure != null, "publishNext returned normally although every send failed: it must throw");
+
+        // once Kafka takes them, the same changes are published from the start
+        try (Connection c = db.connect(); KafkaProducer<String, String> producer = producer()) {
+            assertEquals(20, newPublisher().publishNext(c, producer, topic, PUBLISHER, 100));
+        }
+        assertEquals(20, readAll(topic, 20).size());
+        assertEquals(feed(db).get(19).changeId(), cursor(db), "the cursor stored after all 20 changes");
+    }
+
+    /** Uses up identity values without adding changes: a rolled-back update, as a failed transaction leaves. */
+    private static void burnChangeIds(PostgresEndpoint db, int count) throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.executeUpdate("UPDATE products SET price = price + 1 WHERE id <= " + count);
+            c.rollback();
+        }
+    }
+
+    private static KafkaProducer<String, String> refusingProducer() {
+        Map<String, Object> config = Infra.kafka().clientConfig();
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 64);   // no change fits: each send fails
+        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
 
     private ChangePublisher newPublisher() {
@@ -163,7 +237,14 @@ class ChangePublisherTest {
         }
     }
 
+    /** publisher_cursors.last_change_id of the test's publisher; 0 when it has no row (nothing published). */
     private static long cursor(PostgresEndpoint db) throws SQLException {
-        return ShopDb.count(db, "SELECT last_change_id FROM publisher_cursors WHERE publisher = '" + PUBLISHER + "'");
+        try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement(
+                "SELECT last_change_id FROM publisher_cursors WHERE publisher = ?")) {
+            s.setString(1, PUBLISHER);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
     }
 }

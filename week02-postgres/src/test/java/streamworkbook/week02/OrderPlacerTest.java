@@ -28,6 +28,23 @@ import streamworkbook.kit.infra.PostgresEndpoint;
 /**
  * Exercise 2.3: an order is all or nothing, and concurrent orders never sell more than is in stock.
  * Each test uses its own products, so the tests share one schema.
+ *
+ * <p>The concurrent tests make every stock change of their products take 10 ms longer (a trigger sleeps), as
+ * a busy database would: a race that a quick local database hides then happens every time.
+ *
+ * <p>Rejects:
+ * <ul>
+ *   <li>no transaction (auto-commit on): when the second line is out of stock, the order row and the first
+ *       line's stock change are already committed;</li>
+ *   <li>no rollback: the {@code setAutoCommit(true)} in {@code finally} commits the half-placed order;</li>
+ *   <li>check-then-act — reading the stock, deciding in Java, then writing an absolute value: two orders both see
+ *       the last units and both sell them (more than 10 sold out of 10);</li>
+ *   <li>reading the stock, then {@code quantity = quantity - n} without a guard: two orders race for the last unit
+ *       and the CHECK constraint throws instead of "out of stock";</li>
+ *   <li>lines locked in the order the shopper listed them: two orders for the same two products deadlock;</li>
+ *   <li>a total or unit price that is not quantity × the product's price at order time;</li>
+ *   <li>the connection left with auto-commit off.</li>
+ * </ul>
  */
 @Exercise("2.3")
 class OrderPlacerTest {
@@ -43,6 +60,16 @@ class OrderPlacerTest {
     static void smallShop() throws SQLException {
         db = ShopDb.freshShop("w2orders");
         CatalogFixture.insert(db, CATALOG);
+        // products 5, 6 and 7 (the concurrent tests'): each stock change holds its row lock 10 ms longer
+        ShopDb.execute(db, """
+                CREATE FUNCTION slow_stock_change() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    PERFORM pg_sleep(0.01);
+                    RETURN NULL;
+                END
+                $$""", """
+                CREATE TRIGGER inventory_slow_stock_change AFTER UPDATE ON inventory
+                FOR EACH ROW WHEN (NEW.product_id IN (5, 6, 7)) EXECUTE FUNCTION slow_stock_change()""");
     }
 
     @Test
@@ -113,7 +140,7 @@ class OrderPlacerTest {
         setStock(6, 1_000);
         setStock(7, 1_000);
         int threads = 4;
-        int ordersPerThread = 25;
+        int ordersPerThread = 10;
         List<Integer> outcomes = runConcurrently(threads, thread -> {
             List<OrderLine> lines = thread % 2 == 0
                     ? List.of(new OrderLine(6, 1), new OrderLine(7, 1))
@@ -127,10 +154,10 @@ class OrderPlacerTest {
             }
             return placed;
         });
-        assertEquals(List.of(25, 25, 25, 25), outcomes);
-        assertEquals(900, stock(6));
-        assertEquals(900, stock(7));
-        assertEquals(100, ShopDb.count(db, "SELECT count(DISTINCT order_id) FROM order_items WHERE product_id = 6"));
+        assertEquals(List.of(10, 10, 10, 10), outcomes);
+        assertEquals(960, stock(6));
+        assertEquals(960, stock(7));
+        assertEquals(40, ShopDb.count(db, "SELECT count(DISTINCT order_id) FROM order_items WHERE product_id = 6"));
     }
 
     interface Worker {
@@ -158,6 +185,11 @@ class OrderPlacerTest {
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof SQLException sql && "40P01".equals(sql.getSQLState())) {
                         fail("PostgreSQL detected a deadlock: lock the inventory rows in one order (sort the lines by product id)", e);
+                    }
+                    if (e.getCause() instanceof SQLException sql && "23514".equals(sql.getSQLState())) {
+                        fail("two orders took the same last units: the CHECK constraint stopped the stock going below"
+                                + " zero, but your code should have found it out of stock itself — check and take the"
+                                + " stock in one statement (or lock the row first)", e);
                     }
                     throw e;   // keeps a NotImplementedYet visible as the cause
                 }

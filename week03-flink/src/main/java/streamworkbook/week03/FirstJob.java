@@ -12,26 +12,37 @@ import streamworkbook.kit.shop.ShopEvent;
 public interface FirstJob {
 
     /**
-     * A {@code KafkaSource} that reads the given topics from their <em>earliest</em> offsets, in the consumer
-     * group {@code groupId}, turning records into events with {@code decoder}.
-     * When {@code bounded} is true the source stops at the offsets that are the latest when the job starts
-     * ({@code OffsetsInitializer.latest()}), so the job reads what is there and then finishes; otherwise it
-     * runs forever, waiting for new records.
+     * A {@code KafkaSource} of shop events from every partition of the given topics, turned into events by
+     * {@code decoder}, reading as the consumer group {@code groupId}:
+     * <ul>
+     *   <li>in a partition where the group has committed an offset, reading starts at that offset — a new job of
+     *       the group resumes where the group stopped;</li>
+     *   <li>in a partition where the group has no committed offset, reading starts at the partition's earliest
+     *       offset;</li>
+     *   <li>{@code bounded = true}: the source is bounded ({@code Boundedness.BOUNDED}) and stops at the offsets
+     *       that are the latest when the job starts, so the job reads what is there and finishes;
+     *       {@code bounded = false}: it is unbounded ({@code Boundedness.CONTINUOUS_UNBOUNDED}) and waits for new
+     *       records forever.</li>
+     * </ul>
+     * The order of records from different partitions is not fixed.
      */
     KafkaSource<ShopEvent> source(String bootstrapServers, List<String> topics, String groupId,
                                   KafkaRecordDeserializationSchema<ShopEvent> decoder, boolean bounded);
 
     /**
-     * Keeps only {@code PURCHASE} events and maps each to a {@link PurchaseLine}: order, user, product,
-     * quantity, unit price, {@code total = unit price × quantity} ({@code ShopEvent.revenue()}) and event time.
+     * Keeps only {@code PURCHASE} events and turns each into one {@link PurchaseLine}: its order, user, product,
+     * quantity, unit price ({@code price}), {@code total = unit price × quantity} ({@code ShopEvent.revenue()})
+     * and event time. Every other event type gives nothing.
      */
     DataStream<PurchaseLine> purchases(DataStream<ShopEvent> events);
 
     /**
-     * Keeps only {@code SEARCH} events and emits one {@link SearchTerm} per word of the query: the query
-     * lower-cased ({@code Locale.ROOT}) and split on every run of characters that are not letters or digits
-     * ({@code "\\P{Alnum}+"} after lower-casing), empty words dropped, in the order they appear.
-     * {@code "USB-C cable"} gives {@code usb}, {@code c}, {@code cable}; a blank query gives nothing.
+     * Keeps only {@code SEARCH} events and emits one {@link SearchTerm} (the event's user, the word) per word of
+     * the query, in the order the words appear in the query, repeated words as often as they appear.
+     * A word is a maximal run of letters and digits ({@link Character#isLetterOrDigit(int)}, so {@code é} and
+     * {@code 2} are word characters); every other character separates words. Words are lower case
+     * ({@code toLowerCase(Locale.ROOT)}). {@code "USB-C  cable, 2m"} gives {@code usb}, {@code c}, {@code cable},
+     * {@code 2m}; a blank query, or a search without a query, gives nothing.
      */
     DataStream<SearchTerm> searchTerms(DataStream<ShopEvent> events);
 

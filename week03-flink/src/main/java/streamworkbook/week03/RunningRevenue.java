@@ -6,11 +6,16 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 public interface RunningRevenue {
 
     /**
-     * For every purchase line, emits the new running total of its category ({@link Catalog#categoryOf}):
-     * how many purchase lines that category has seen so far and the sum of their totals.
-     * Key the stream by category, so each category's total lives in one place, and combine with
-     * {@code reduce} (or {@code aggregate}). The first line of a category emits
-     * {@code (category, 1, total)}; the next adds to it; categories never mix.
+     * For every purchase line, emits the new running total of its category ({@link Catalog#categoryOf} of the
+     * line's product): how many lines that category has seen so far and the sum of their {@code total}s.
+     * <ul>
+     *   <li>one output per input line, at once — not at the end of the input;</li>
+     *   <li>a category's first line emits {@code (category, 1, total)}, each further line of it the sum so far;
+     *       categories never mix;</li>
+     *   <li>totals are exact at any parallelism: every line of a category is added to the same running total;</li>
+     *   <li>the totals are state that Flink keeps: after a failure the job restarts from its last checkpoint and
+     *       the totals continue from what that checkpoint holds — no line lost, none counted twice.</li>
+     * </ul>
      */
     DataStream<CategoryRevenue> revenuePerCategory(DataStream<PurchaseLine> purchases);
 }

@@ -8,19 +8,20 @@ import streamworkbook.kit.shop.ShopEvent;
 public interface SlidingAndSessions {
 
     /**
-     * Product page views in sliding windows: for {@code PAGE_VIEW} events that name a product, one
-     * {@link WindowCount} per product ({@code key = productId}) and window of {@code size}, a new window
-     * starting every {@code slide}. An event belongs to {@code size / slide} overlapping windows.
+     * Product page views in sliding event-time windows: for {@code PAGE_VIEW} events that name a product (other
+     * event types, and page views without a product, are not counted), one {@link WindowCount} per product
+     * ({@code key = productId}) and window of {@code size} that had views, a new window starting every
+     * {@code slide} (window starts are multiples of {@code slide} since the epoch). An event belongs to
+     * {@code size / slide} overlapping windows. Each window is emitted once, when the watermark passes its end.
      */
     DataStream<WindowCount> productViews(DataStream<ShopEvent> timestamped, Duration size, Duration slide);
 
     /**
-     * User sessions: per user, events of any type with no gap of more than {@code gap} between neighbours
-     * form one session (Flink's event-time session windows). One {@link UserSession} per session, emitted
-     * when the watermark passes its last event + gap: first and last event time, number of events and the
-     * sum of their {@code revenue()}.
-     * Use an {@code AggregateFunction}, so a session's state is one small accumulator, not every event;
-     * session windows merge, so write its {@code merge}.
+     * User sessions in event time: per user, events of any type whose neighbours (in event time) are at most
+     * {@code gap} apart form one session; more than {@code gap} between two events starts a new one. An event that
+     * arrives out of order can join two sessions into one. One {@link UserSession} per session, emitted when the
+     * watermark passes its last event + gap: first and last event time, number of events and the sum of their
+     * {@code revenue()}.
      */
     DataStream<UserSession> sessions(DataStream<ShopEvent> timestamped, Duration gap);
 }

@@ -67,6 +67,10 @@ public class WindowedJobApp implements Callable<Integer> {
     @Option(names = "--enrich", description = "also enrich purchases from PostgreSQL (seeds a demo catalog if empty)")
     boolean enrich;
 
+    @Option(names = "--cache-expiry", defaultValue = "PT1M",
+            description = "how long enrichment uses a cached product before looking it up again (default: ${DEFAULT-VALUE})")
+    Duration cacheExpiry;
+
     @Option(names = "--bootstrap-servers",
             description = "Kafka to read (default: KAFKA_BOOTSTRAP_SERVERS, or localhost:9092 as `./workbook up` and compose provide)")
     String bootstrapServers;
@@ -122,7 +126,7 @@ public class WindowedJobApp implements Callable<Integer> {
             try (Connection c = catalog.connect()) {
                 ProductCatalog.seedDemo(c);
             }
-            enrichment.enrich(events.filter(e -> e.type() == EventType.PURCHASE), catalog).print("enriched");
+            enrichment.enrich(events.filter(e -> e.type() == EventType.PURCHASE), catalog, cacheExpiry).print("enriched");
         }
 
         System.out.printf("Flink UI on http://localhost:%d — reading %s from %s; Ctrl+C to stop%n",

@@ -29,6 +29,23 @@ import streamworkbook.kit.exercise.Exercises;
 import streamworkbook.kit.testing.TestFlink;
 import streamworkbook.kit.shop.ShopEvent;
 
+/**
+ * Exercise 4.1: the watermark strategy on its own, with a manual clock for idleness, and the tumbling counts on
+ * events with exact timestamps and watermarks ({@link TestEvents#timestamped}).
+ *
+ * <p>Rejects:
+ * <ul>
+ *   <li>no timestamp assigner (Kafka's record time), processing time, or seconds instead of milliseconds — the
+ *       timestamp is not the event time;</li>
+ *   <li>{@code forMonotonousTimestamps}, {@code noWatermarks}, or another bound — the watermark is not newest − 2 s
+ *       − 1 ms;</li>
+ *   <li>no idleness, or idleness that is not the given timeout — not idle after 30 s, or idle before;</li>
+ *   <li>processing-time windows — the counts do not follow the events' own times;</li>
+ *   <li>a count window, a window over all types ({@code windowAll}), the enum name instead of the wire name as the
+ *       key, or {@code maxTimestamp()} as the window's end;</li>
+ *   <li>counting an event that arrives after its window fired (a late event must be dropped here).</li>
+ * </ul>
+ */
 @Exercise("4.1")
 class EventTimeWindowsTest {
 

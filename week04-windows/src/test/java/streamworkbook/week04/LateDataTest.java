@@ -20,6 +20,21 @@ import streamworkbook.kit.testing.CollectedStream;
 import streamworkbook.kit.testing.TestFlink;
 import streamworkbook.kit.shop.ShopEvent;
 
+/**
+ * Exercise 4.3, on events with exact timestamps and watermarks ({@link TestEvents#timestamped}, here with no
+ * out-of-orderness: the watermark is newest − 1 ms), so which event is late, and by how much, is certain.
+ *
+ * <p>Rejects:
+ * <ul>
+ *   <li>no allowed lateness — the late event at 8 s goes to the side output instead of updating [0, 10) to 3;</li>
+ *   <li>no side output — the event at 9 s, later than the lateness, is lost;</li>
+ *   <li>a lateness other than {@code allowedLateness} (a fixed one, or the window size) — the event at 9 s is
+ *       still counted, or zero lateness keeps events it should not;</li>
+ *   <li>a trigger that fires only once, or purges the window when it fires — no second firing with the corrected
+ *       count 3 (a purging trigger fires 1: the late event alone);</li>
+ *   <li>processing-time windows.</li>
+ * </ul>
+ */
 @Exercise("4.3")
 class LateDataTest {
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import streamworkbook.kit.verify.Exercise;
 import streamworkbook.kit.exercise.Exercises;
 import streamworkbook.kit.testing.TestFlink;
+import streamworkbook.kit.infra.Infra;
 import streamworkbook.kit.infra.UniqueNames;
 import streamworkbook.kit.shop.EventType;
 import streamworkbook.kit.shop.ShopEvent;
@@ -29,6 +29,22 @@ import streamworkbook.kit.shop.ShopJson;
 import streamworkbook.kit.shop.ShopTraffic;
 import streamworkbook.kit.flink.ShopEventDeserializer;
 
+/**
+ * Exercise 4.6, on the real broker: 300 mixed events of every type go through the learner's sink into six fresh
+ * topics (a unique prefix per run), which the test then reads back to their ends.
+ *
+ * <p>Rejects:
+ * <ul>
+ *   <li>one topic for everything, the prefix left out, or a topic name made from the enum name — a topic holds
+ *       other types' events, or the expected topics stay empty;</li>
+ *   <li>a type left out of the routing — its topic stays empty;</li>
+ *   <li>no key, or another key than the user id — consumers would lose each user's order;</li>
+ *   <li>another value format than {@code ShopJson} (e.g. {@code toString()}) — the values do not parse as the
+ *       events.</li>
+ * </ul>
+ * (At-least-once shows only when a job fails after writing; this test's job does not fail, so it cannot tell
+ * the delivery guarantees apart.)
+ */
 @Exercise("4.6")
 class RoutingTest {
 
@@ -43,14 +59,10 @@ class RoutingTest {
         String prefix = UniqueNames.next("w4") + "-";
         KafkaSink<ShopEvent> sink = routing.routeByType(TestKafka.bootstrap(), prefix);
         String input = TestKafka.newTopic("w4-mixed", 1);
-        for (EventType type : EventType.values()) {
-            TestKafka.createTopic(prefix + type.topic(), 1);
-        }
-        List<ShopEvent> events = new ArrayList<>();
-        ShopTraffic traffic = ShopTraffic.seed(42).startingAt(Instant.parse("2026-11-24T10:00:00Z")).gap(Duration.ofMillis(100)).build();
-        for (int i = 0; i < 300; i++) {
-            events.add(traffic.next());
-        }
+        List<String> routed = Arrays.stream(EventType.values()).map(type -> prefix + type.topic()).toList();
+        Infra.kafka().createTopicsIfMissing(routed, 1);
+        List<ShopEvent> events = ShopTraffic.seed(42).startingAt(Instant.parse("2026-11-24T10:00:00Z"))
+                .gap(Duration.ofMillis(100)).take(300);
         TestKafka.produceEvents(input, events);
 
         StreamExecutionEnvironment env = TestFlink.environment();
@@ -70,12 +82,13 @@ class RoutingTest {
         Map<EventType, List<ShopEvent>> expected = events.stream().collect(
                 Collectors.groupingBy(ShopEvent::type, TreeMap::new, Collectors.toList()));
         assertEquals(Arrays.asList(EventType.values()), List.copyOf(expected.keySet()), "the input has every type");
+        Map<String, List<ConsumerRecord<String, byte[]>>> topics = TestKafka.readAll(routed);
         for (EventType type : EventType.values()) {
-            List<ConsumerRecord<String, byte[]>> records = TestKafka.readAll(prefix + type.topic());
+            List<ConsumerRecord<String, byte[]>> records = topics.get(prefix + type.topic());
             assertEquals(expected.get(type), records.stream().map(r -> ShopJson.fromBytes(r.value())).toList(),
-                    "topic of " + type);
+                    "topic " + prefix + type.topic() + ": exactly the " + type + " events, in input order");
             assertEquals(expected.get(type).stream().map(ShopEvent::userId).toList(),
-                    records.stream().map(ConsumerRecord::key).toList(), "keys of " + type);
+                    records.stream().map(ConsumerRecord::key).toList(), "keys of " + type + ": the user ids");
         }
     }
 }

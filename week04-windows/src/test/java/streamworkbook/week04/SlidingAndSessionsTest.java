@@ -20,6 +20,21 @@ import streamworkbook.kit.exercise.Exercises;
 import streamworkbook.kit.testing.TestFlink;
 import streamworkbook.kit.shop.ShopEvent;
 
+/**
+ * Exercise 4.2, on events with exact timestamps and watermarks ({@link TestEvents#timestamped}): every overlapping
+ * window's count, and sessions with the boundary cases of the gap and a session bridged by a late event.
+ *
+ * <p>Rejects:
+ * <ul>
+ *   <li>tumbling instead of sliding windows, or size and slide swapped — windows and counts differ;</li>
+ *   <li>processing-time windows (sliding or session) — the windows do not follow the events' own times;</li>
+ *   <li>counting other event types that name a product (an add-to-cart), or page views without a product;</li>
+ *   <li>a gap that is off by one millisecond either way — "exactly the gap" must stay one session, "gap + 1 ms"
+ *       must be two;</li>
+ *   <li>an accumulator whose {@code merge} loses one side — the bridged session of u-5 comes out short;</li>
+ *   <li>summing prices instead of {@code revenue()}, or the window's end as the last event's time.</li>
+ * </ul>
+ */
 @Exercise("4.2")
 class SlidingAndSessionsTest {
 
@@ -34,6 +49,7 @@ class SlidingAndSessionsTest {
         List<ShopEvent> events = List.of(
                 view("u-1", 1, "p-001"), view("u-2", 4, "p-001"), view("u-1", 6, "p-001"),
                 view("u-3", 7, "p-002"),
+                ShopEvent.addToCart(TestEvents.id(), at(7.5), "u-3", "u-3-s", "p-002", 1, BigDecimal.ONE), // not a view
                 ShopEvent.pageView(TestEvents.id(), at(8), "u-1", "u-1-s", "/deals", null), // no product
                 search(9),
                 view("u-2", 11, "p-001"));

@@ -6,17 +6,16 @@ import streamworkbook.week03.CategoryRevenue;
 import streamworkbook.week03.PurchaseLine;
 import streamworkbook.week03.RunningRevenue;
 
-/** Exercise 3.3 — your code. The contract is in {@link RunningRevenue}; the steps in week03-flink/README.md. */
+/**
+ * Exercise 3.3 — keep a running revenue per product category, exact at any parallelism and across a restart.
+ *
+ * <p>The contract is {@link RunningRevenue}; the goal and graded hints are in
+ * {@code week03-flink/README.md#33-running-revenue-per-category} ({@code ./workbook hint 3.3}).
+ */
 public class CategoryRevenueJob implements RunningRevenue {
 
     @Override
     public DataStream<CategoryRevenue> revenuePerCategory(DataStream<PurchaseLine> purchases) {
-        // TODO 3.3: running revenue per category.
-        //  1. map each line to new CategoryRevenue(Catalog.categoryOf(line.productId()), 1, line.total()).
-        //  2. keyBy(CategoryRevenue::category): all records of one category go to the same parallel
-        //     instance, which keeps that category's running value in Flink state.
-        //  3. reduce(CategoryRevenue::plus): Flink calls it with (the total so far, the new record) and
-        //     emits the result for every record.
         throw new NotImplementedYet("3.3");
     }
 }

@@ -10,32 +10,28 @@ import streamworkbook.week03.FirstJob;
 import streamworkbook.week03.PurchaseLine;
 import streamworkbook.week03.SearchTerm;
 
-/** Exercise 3.2 — your code. The contract is in {@link FirstJob}; the steps in week03-flink/README.md. */
+/**
+ * Exercise 3.2 — a first Flink job: read the shop topics as a consumer group that resumes where it stopped, then
+ * turn purchases into typed lines and search queries into their words.
+ *
+ * <p>The contract is {@link FirstJob}; the goal and graded hints are in
+ * {@code week03-flink/README.md#32-a-first-job-from-kafka} ({@code ./workbook hint 3.2}).
+ */
 public class FirstShopJob implements FirstJob {
 
     @Override
     public KafkaSource<ShopEvent> source(String bootstrapServers, List<String> topics, String groupId,
                                          KafkaRecordDeserializationSchema<ShopEvent> decoder, boolean bounded) {
-        // TODO 3.2 (part 1): build the source with KafkaSource.<ShopEvent>builder():
-        //  setBootstrapServers, setTopics(topics), setGroupId, setDeserializer(decoder),
-        //  setStartingOffsets(OffsetsInitializer.earliest()) — read what is already there —
-        //  and, only if bounded, setBounded(OffsetsInitializer.latest()). Then build().
         throw new NotImplementedYet("3.2");
     }
 
     @Override
     public DataStream<PurchaseLine> purchases(DataStream<ShopEvent> events) {
-        // TODO 3.2 (part 2): events.filter(keep purchases).map(event -> new PurchaseLine(...)).
-        //  The total is event.revenue(). Give each operator a name with .name("…"): the Flink UI shows it.
         throw new NotImplementedYet("3.2");
     }
 
     @Override
     public DataStream<SearchTerm> searchTerms(DataStream<ShopEvent> events) {
-        // TODO 3.2 (part 3): filter searches, then flatMap each to its words.
-        //  A flatMap emits zero, one or many records per input through a Collector: out.collect(term).
-        //  With a lambda, Java erases the Collector's type; tell Flink the result type with
-        //  .returns(SearchTerm.class) — or write a small class implementing FlatMapFunction instead.
         throw new NotImplementedYet("3.2");
     }
 }

@@ -8,16 +8,18 @@ import streamworkbook.kit.shop.ShopEvent;
 import streamworkbook.week04.LateData;
 import streamworkbook.week04.WindowCount;
 
-/** Exercise 4.3 — your code. The contract is in {@link LateData}; the steps in week04-windows/README.md. */
+/**
+ * Exercise 4.3 — the counts of 4.1, corrected when a late event arrives within the allowed lateness, and no
+ * event lost silently when it arrives later still.
+ *
+ * <p>The contract is {@link LateData}; the goal and graded hints are in
+ * {@code week04-windows/README.md#43-late-data} ({@code ./workbook hint 4.3}).
+ */
 public class LateCounts implements LateData {
 
     @Override
     public SingleOutputStreamOperator<WindowCount> countsWithLateness(DataStream<ShopEvent> timestamped,
                                                                       Duration size, Duration allowedLateness) {
-        // TODO 4.3: the 4.1 pipeline, with two more calls between window(...) and aggregate(...):
-        //  .allowedLateness(allowedLateness)  — keep the window's state that much longer;
-        //  .sideOutputLateData(TOO_LATE)      — where events go that are later still.
-        //  The caller reads them with result.getSideOutput(TOO_LATE).
         throw new NotImplementedYet("4.3");
     }
 }

@@ -5,22 +5,17 @@ import streamworkbook.kit.exercise.NotImplementedYet;
 import streamworkbook.kit.shop.ShopEvent;
 import streamworkbook.week04.Routing;
 
-/** Exercise 4.6 — your code. The contract is in {@link Routing}; the steps in week04-windows/README.md. */
+/**
+ * Exercise 4.6 — one Kafka sink that writes every event to its type's topic, keyed so that each shopper's events
+ * stay in order for the consumers downstream.
+ *
+ * <p>The contract is {@link Routing}; the goal and graded hints are in
+ * {@code week04-windows/README.md#46-route-events-to-their-topics} ({@code ./workbook hint 4.6}).
+ */
 public class TopicRouter implements Routing {
 
     @Override
     public KafkaSink<ShopEvent> routeByType(String bootstrapServers, String topicPrefix) {
-        // TODO 4.6: KafkaSink.<ShopEvent>builder()
-        //  .setBootstrapServers(bootstrapServers)
-        //  .setRecordSerializer(KafkaRecordSerializationSchema.<ShopEvent>builder()
-        //        .setTopicSelector(...)            // a lambda: event → topicPrefix + event.type().topic()
-        //        .setKeySerializationSchema(...)   // event → userId as UTF-8 bytes
-        //        .setValueSerializationSchema(...) // ShopJson::toBytes
-        //        .build())
-        //  .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-        //  .build();
-        //  Hint: the builder's setters are generic; write .<ShopEvent>setTopicSelector(...) if Java cannot
-        //  infer the lambda's type.
         throw new NotImplementedYet("4.6");
     }
 }

@@ -8,24 +8,22 @@ import streamworkbook.week04.SlidingAndSessions;
 import streamworkbook.week04.UserSession;
 import streamworkbook.week04.WindowCount;
 
-/** Exercise 4.2 — your code. The contract is in {@link SlidingAndSessions}; the steps in week04-windows/README.md. */
+/**
+ * Exercise 4.2 — views per product over overlapping windows, and each shopper's sessions: windows that end
+ * when the shopper goes quiet, and that join up when a late event fills the gap between two of them.
+ *
+ * <p>The contract is {@link SlidingAndSessions}; the goal and graded hints are in
+ * {@code week04-windows/README.md#42-sliding-and-session-windows} ({@code ./workbook hint 4.2}).
+ */
 public class ViewsAndSessions implements SlidingAndSessions {
 
     @Override
     public DataStream<WindowCount> productViews(DataStream<ShopEvent> timestamped, Duration size, Duration slide) {
-        // TODO 4.2 (part 1): filter page views that have a productId, keyBy(ShopEvent::productId),
-        //  window(SlidingEventTimeWindows.of(size, slide)), and count as in 4.1.
         throw new NotImplementedYet("4.2");
     }
 
     @Override
     public DataStream<UserSession> sessions(DataStream<ShopEvent> timestamped, Duration gap) {
-        // TODO 4.2 (part 2): keyBy(ShopEvent::userId), window(EventTimeSessionWindows.withGap(gap)),
-        //  aggregate(new an AggregateFunction, new a ProcessWindowFunction):
-        //  - accumulator: a public record of (events, revenue, firstMillis, lastMillis) — a Flink POJO;
-        //  - merge(a, b) adds counts and revenue and takes the min first / max last: Flink calls it when a
-        //    late-arriving event bridges two sessions of one user;
-        //  - the window function adds the user id (the key) and converts millis to Instant.
         throw new NotImplementedYet("4.2");
     }
 }

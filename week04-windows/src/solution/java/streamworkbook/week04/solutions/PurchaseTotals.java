@@ -38,7 +38,7 @@ public class PurchaseTotals implements UserTotals {
                     // expired but not yet cleaned up is the same as absent
                     .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
                     .build();
-            ValueStateDescriptor<UserTotal> descriptor = new ValueStateDescriptor<>("user-total", UserTotal.class);
+            ValueStateDescriptor<UserTotal> descriptor = new ValueStateDescriptor<>(STATE_NAME, UserTotal.class);
             descriptor.enableTimeToLive(expiry);
             total = getRuntimeContext().getState(descriptor);
         }

@@ -24,6 +24,10 @@ public final class ApiApp implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default ${DEFAULT-VALUE})")
     int port;
 
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+            description = "interface to listen on (default ${DEFAULT-VALUE}: this machine only; 0.0.0.0 in a container)")
+    String host;
+
     @Option(names = "--database", defaultValue = "shop", description = "the ClickHouse database with the tables (default ${DEFAULT-VALUE})")
     String database;
 
@@ -54,7 +58,7 @@ public final class ApiApp implements Callable<Integer> {
             System.out.printf("loaded %,d events from %s into %s in %.1f s%n", demoEvents, start, database,
                     (System.nanoTime() - started) / 1e9);
         }
-        try (ApiServer api = ApiServer.builder(clickhouse).port(port).learnerExercises()
+        try (ApiServer api = ApiServer.builder(clickhouse).host(host).port(port).learnerExercises()
                 .refreshRollups(Duration.ofSeconds(30)).build().start()) {
             System.out.println("dashboard: " + api.url() + "/   API: " + api.url() + "/api/…   OpenAPI: " + api.url() + "/openapi.json");
             System.out.println("Ctrl-C stops it");

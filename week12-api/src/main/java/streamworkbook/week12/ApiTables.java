@@ -3,15 +3,16 @@ package streamworkbook.week12;
 import java.util.List;
 import streamworkbook.week06.EventsTable;
 import streamworkbook.week06.MetricsTable;
+import streamworkbook.week08.AnalyticsTables;
+import streamworkbook.week10.QualityTables;
 
 /**
  * Every ClickHouse table the API reads, in one place: the shapes it expects, as DDL that tests and the demo run.
  *
  * <ul>
  *   <li>{@code events} and {@code metrics}: week 6's (its reference 6.2 table and {@link MetricsTable}).</li>
- *   <li>{@code alerts}: week 8's anomaly table, and {@code quality_report}: week 10's check results. Both weeks are
- *       being written at the same time as this one; the shapes here are the ones their code has today and are the
- *       only place this module states them: when they change there, change them here.</li>
+ *   <li>{@code alerts}: week 8's anomaly table ({@link AnalyticsTables#ALERTS}), and {@code quality_report}: week
+ *       10's check results ({@link QualityTables#QUALITY_REPORT}).</li>
  *   <li>{@code products} and {@code users}: week 2's catalogue as ClickHouse dimension tables (category and country
  *       are not in the events), filled by {@link DemoData#loadDimensions}.</li>
  *   <li>{@code product_hours}: this week's own rollup — per hour and product — that answers top-N and the
@@ -32,40 +33,11 @@ public final class ApiTables {
     public static final String METRICS = MetricsTable.CREATE;
 
     /** Week 8's alerts: one row per series, minute and rule (a replay replaces its own rows: read with FINAL). */
-    public static final String ALERTS = """
-            CREATE TABLE IF NOT EXISTS alerts
-            (
-                series     LowCardinality(String),
-                minute     DateTime('UTC'),
-                rule       LowCardinality(String),
-                value      Float64,
-                expected   Float64,
-                score      Float64,
-                written_at DateTime64(3, 'UTC') DEFAULT now64(3)
-            )
-            ENGINE = ReplacingMergeTree(written_at)
-            ORDER BY (series, minute, rule)
-            """;
+    public static final String ALERTS = AnalyticsTables.ALERTS;
+
 
     /** Week 10's quality report: one row per check result, every run under a new {@code run_id}. */
-    public static final String QUALITY_REPORT = """
-            CREATE TABLE IF NOT EXISTS quality_report (
-                run_id      UUID,
-                checked_at  DateTime64(3, 'UTC'),
-                check_name  LowCardinality(String),
-                event_type  LowCardinality(String),
-                minute      DateTime('UTC'),
-                column_name LowCardinality(String),
-                observed    Int64,
-                expected    Int64,
-                passed      Bool,
-                detail      String
-            )
-            ENGINE = MergeTree
-            PARTITION BY toYYYYMM(checked_at)
-            ORDER BY (checked_at, check_name, event_type, minute, column_name)
-            TTL toDateTime(checked_at) + INTERVAL 90 DAY
-            """;
+    public static final String QUALITY_REPORT = QualityTables.QUALITY_REPORT;
 
     /** Week 2's products, with their category's name: the dimension of the category breakdown. */
     public static final String PRODUCTS = """

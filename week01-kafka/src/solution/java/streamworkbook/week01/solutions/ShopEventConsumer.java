@@ -73,8 +73,10 @@ public class ShopEventConsumer implements GroupConsumer {
                 }
             } catch (WakeupException e) {
                 // shutdown() woke us up inside poll() or commitSync(). Every record polled so far was
-                // handled, so committing the current positions now is exact.
-                kafka.commitSync();
+                // handled, so committing the current positions now is exact. commitAsync(), because a
+                // wakeup that raced with this one could interrupt another commitSync(); close() below
+                // waits for the pending commit, and close() is never woken up.
+                kafka.commitAsync();
             }
             // closing the consumer leaves the group at once: its partitions move to the other members
             // now, not after session.timeout.ms.

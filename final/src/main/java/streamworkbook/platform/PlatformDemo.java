@@ -1,85 +1,92 @@
 package streamworkbook.platform;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
-import streamworkbook.kit.flink.FlinkJobs;
-import streamworkbook.kit.infra.ClickHouseEndpoint;
-import streamworkbook.kit.infra.Infra;
-import streamworkbook.kit.infra.InfraProvider;
-import streamworkbook.kit.infra.KafkaEndpoint;
-import streamworkbook.kit.infra.PostgresEndpoint;
-import streamworkbook.kit.infra.UniqueNames;
-import streamworkbook.kit.shop.ShopEvent;
-import streamworkbook.week01.PublishResult;
-import streamworkbook.kit.shop.ShopTraffic;
-import streamworkbook.week01.ShopTopics;
-import streamworkbook.week01.solutions.JsonEventPublisher;
-import streamworkbook.week01.solutions.ShopTopicCreator;
-import streamworkbook.week02.CatalogGenerator;
-import streamworkbook.week02.LoadReport;
-import streamworkbook.week02.ShopSchema;
-import streamworkbook.week02.solutions.BulkSeedLoader;
-import streamworkbook.week02.solutions.OutboxPublisher;
-import streamworkbook.week06.MetricsTable;
-import streamworkbook.week06.ShopPipeline;
-import streamworkbook.week06.SinkSettings;
-import streamworkbook.week06.solutions.JdbcClickHouseWriter;
-import streamworkbook.week06.solutions.ReplacingEvents;
-import streamworkbook.week06.solutions.WindowRollups;
+import streamworkbook.week07.DurationConverter;
+import streamworkbook.kit.infra.local.cluster.FlinkClasspath;
+import streamworkbook.week09.LagExporter;
+import streamworkbook.week09.solutions.CommittedOffsetLag;
+import streamworkbook.week12.ApiServer;
 
 /**
- * {@code ./workbook demo}: the platform as far as the weeks have built it, on real servers
- * started in-process (or, with {@code --external}, on the usual ports). It wires the reference
- * solutions together: PostgreSQL schema and seed data (week 2), shop events through Kafka
- * (week 1), product changes from the database to Kafka (week 2), the events through Flink into
- * ClickHouse with rollups (week 6, on week 5's table design) and the dashboard's questions
- * answered there.
+ * {@code ./workbook demo}: the whole platform, alive, on servers of its own (or, with {@code --external}, on the usual
+ * ports): PostgreSQL's catalogue (week 2) → week 7's generator at a steady rate → Kafka → the platform's Flink job
+ * ({@link PlatformJob}: validation and dead letters, metrics, the events and rollups, analytics and alerts) →
+ * ClickHouse → the API and dashboard (week 12); consumer lag on a metrics endpoint (week 9), Prometheus when it is
+ * installed. Runs until Ctrl-C ({@code --duration}: that long), then stops everything it started.
+ * {@code --events N}: a bounded batch of N records instead, ending with exact counts.
  */
-@Command(name = "workbook demo", mixinStandardHelpOptions = true,
-        description = "Runs the Stream Workbook platform demo on embedded Kafka, PostgreSQL and ClickHouse.")
+@Command(name = "workbook demo", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Runs the Stream Workbook platform: embedded Kafka, PostgreSQL and ClickHouse, no Docker.")
 public final class PlatformDemo implements Callable<Integer> {
 
-    @Option(names = "--external", description = "use servers on localhost:9092/5432/8123 (./workbook up or docker compose up)")
+    @Option(names = "--external", description = "use the servers of ./workbook up or docker compose up (localhost:9092/5432/8123)")
     boolean external;
-
-    @Option(names = "--events", defaultValue = "200000", description = "shop events to generate (default ${DEFAULT-VALUE})")
-    int events;
-
-    @Option(names = "--users", defaultValue = "5000", description = "distinct shoppers (default ${DEFAULT-VALUE})")
-    int users;
-
+    @Option(names = "--rate", defaultValue = "3000", description = "events per second (default ${DEFAULT-VALUE}; 0 = as fast as possible)")
+    double rate;
+    @Option(names = "--speed", defaultValue = "0",
+            description = "simulated seconds per real second, with the shop's daily rhythm (default: off, a steady --rate)")
+    double speed;
+    @Option(names = "--duration", converter = DurationConverter.class, description = "stop after this long, e.g. 90s, 10m (default: at Ctrl-C)")
+    Duration duration;
+    @Option(names = "--events", description = "a bounded batch: N records, one bounded job, exact counts at the end")
+    Long events;
+    @Option(names = "--invalid", defaultValue = "0.002", description = "share of records broken on purpose, dead-lettered (default ${DEFAULT-VALUE})")
+    double invalid;
+    @Option(names = "--parallelism", defaultValue = "2", description = "the job's parallelism (default ${DEFAULT-VALUE})")
+    int parallelism;
     @Option(names = "--seed", defaultValue = "42", description = "the same seed gives the same shop (default ${DEFAULT-VALUE})")
     long seed;
+    @Option(names = "--api-port", defaultValue = "8080", description = "the API and dashboard (default ${DEFAULT-VALUE})")
+    int apiPort;
+    @Option(names = "--ui-port", defaultValue = "8081", description = "the Flink web UI (default ${DEFAULT-VALUE})")
+    int uiPort;
+    @Option(names = "--lag-port", defaultValue = "9308", description = "the consumer-lag metrics endpoint (default ${DEFAULT-VALUE})")
+    int lagPort;
+    @Option(names = "--flink-cluster", description = "submit the job jar to the Flink cluster of ./workbook up --flink "
+            + "(REST and UI on --ui-port) instead of running the job in this JVM")
+    boolean flinkCluster;
+    @Option(names = "--no-prometheus", description = "do not start Prometheus even if it is installed")
+    boolean noPrometheus;
+    @Option(names = "--dashboards", defaultValue = "0",
+            description = "simulate this many open dashboards (each refreshes every 5 s) and report the API's latency")
+    int dashboards;
+    @Option(names = "--drill", description = "run this drill once the platform flows, print the counts, and stop: "
+            + "broker, clickhouse (taskmanager and rescale need a Flink cluster: see final/README.md)")
+    String drill;
+    @Option(names = "--status-every", defaultValue = "5s", converter = DurationConverter.class,
+            description = "how often the status line is printed (default ${DEFAULT-VALUE})")
+    Duration statusEvery;
 
     private final PrintStream out;
-
-    /** What one run found, for the end-to-end test. */
-    record Outcome(long acknowledged, long rowsInClickHouse, long distinctEventIds, Map<String, Long> eventsByType) {
-    }
-
+    private final PlatformServers givenServers;
     private Outcome outcome;
 
-    public PlatformDemo() {
-        this(System.out);
+    /** What a bounded run found, for the end-to-end test. */
+    record Outcome(String topicPrefix, Reconciliation counts, Map<String, Long> eventsByType) {
     }
 
-    PlatformDemo(PrintStream out) {
+    public PlatformDemo() {
+        this(System.out, null);
+    }
+
+    /** With servers the caller owns (tests share one set per JVM). */
+    PlatformDemo(PrintStream out, PlatformServers servers) {
         this.out = out;
+        this.givenServers = servers;
     }
 
     Outcome outcome() {
@@ -87,132 +94,246 @@ public final class PlatformDemo implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        QuietLogs.apply();
         System.exit(new CommandLine(new PlatformDemo()).execute(args));
     }
 
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
-        InfraProvider infra = Infra.named(external ? "external" : "local");
-        out.println("Stream Workbook — platform demo (" + (external ? "external servers" : "embedded servers, no Docker") + ")");
-
-        step("Starting Kafka, PostgreSQL and ClickHouse");
-        KafkaEndpoint kafka = infra.kafka();
-        PostgresEndpoint postgresServer = infra.postgres();
-        ClickHouseEndpoint clickhouseServer = infra.clickhouse();
-        out.printf("  Kafka %s · PostgreSQL %s · ClickHouse %s%n", kafka.bootstrapServers(), postgresServer.jdbcUrl(),
-                clickhouseServer.httpUrl());
-
-        String run = UniqueNames.next("demo");
-        step("PostgreSQL: the shop's schema (Flyway) and its catalogue (COPY)");
-        PostgresEndpoint shopDb = postgresServer.withFreshSchema("demo");
-        int migrations = ShopSchema.migrate(shopDb).migrationsExecuted;
-        LoadReport seeded = new BulkSeedLoader().load(shopDb, CatalogGenerator.standard(seed));
-        out.printf("  schema %s: %d migrations; %d categories, %d products, %d users, %d stock levels%n",
-                shopDb.schema(), migrations, seeded.categories(), seeded.products(), seeded.users(), seeded.inventory());
-
-        step("Kafka: one topic per event type, then " + events + " shop events (idempotent producer, acks=all)");
-        ShopTopics topics = new ShopTopics(run + "-");
-        try (Admin admin = kafka.admin()) {
-            new ShopTopicCreator().createTopics(admin, topics, 3, (short) 1, Map.of());
-        }
-        kafka.awaitTopicsReady(topics.all(), Duration.ofSeconds(60));
-        long publishStart = System.nanoTime();
-        PublishResult published = new JsonEventPublisher().publish(kafka.clientConfig(), topics,
-                () -> limited(PlatformDemo.traffic(seed, users).build(), events));
-        report("published", published.acked(), publishStart);
-        if (!published.failed().isEmpty()) {
-            throw new IllegalStateException(published.failed().size() + " events were not acknowledged, first: "
-                    + published.failed().get(0).error());
-        }
-
-        step("PostgreSQL → Kafka: product changes, resumable (outbox cursor)");
-        String changesTopic = run + "-product-changes";
-        long changesStart = System.nanoTime();
-        long changes = publishChanges(kafka, shopDb, changesTopic);
-        report("product changes published to " + changesTopic + ":", changes, changesStart);
-
-        step("Kafka → Flink → ClickHouse: the week 6 pipeline (idempotent events, minute/hour/day rollups)");
-        ClickHouseEndpoint shopOlap = clickhouseServer.withFreshDatabase("demo");
-        try (Connection clickhouse = shopOlap.connect()) {
-            try (Statement ddl = clickhouse.createStatement()) {
-                ddl.execute(new ReplacingEvents().createEventsTable());
-                ddl.execute(MetricsTable.CREATE);
+        out.println("Stream Workbook — the platform (" + (external ? "external servers" : "its own servers, no Docker") + ")");
+        step("Kafka, PostgreSQL and ClickHouse");
+        PlatformServers servers = givenServers != null ? givenServers : external ? PlatformServers.external() : PlatformServers.local();
+        int exit;
+        try {
+            out.printf("  Kafka %s · PostgreSQL %s · ClickHouse %s%n", servers.kafka().bootstrapServers(), servers.postgres().jdbcUrl(),
+                    servers.clickhouse().httpUrl());
+            PlatformRun platform = PlatformRun.prepare(servers, seed, parallelism, events != null, out);
+            exit = events != null ? bounded(platform) : live(platform);
+        } finally {
+            if (givenServers == null) {
+                step("Stopping the servers");
+                servers.close();
+                out.println("  stopped");
             }
-            // bounded: the job reads the topics up to the offsets that are latest now, then finishes
-            StreamExecutionEnvironment env = FlinkJobs.programEnvironment(2, 8081);
-            ShopPipeline.build(env, ShopPipeline.source(kafka.bootstrapServers(), run + "-pipeline", true,
-                    topics.all().toArray(String[]::new)), shopOlap, new JdbcClickHouseWriter(), new WindowRollups(),
-                    SinkSettings.defaults());
-            long pipelineStart = System.nanoTime();
-            env.execute("platform demo: Kafka to ClickHouse");
-            report("events through Flink into ClickHouse:", published.acked(), pipelineStart);
+        }
+        out.printf("%nDone in %.1f s.%n", (System.nanoTime() - started) / 1e9);
+        return exit;
+    }
 
-            long inClickHouse = ShopReport.count(clickhouse, "SELECT count() FROM events FINAL");
-            long distinct = ShopReport.count(clickhouse, "SELECT uniqExact(event_id) FROM events");
-            out.printf("  reconciled: %,d acknowledged by Kafka = %,d rows in ClickHouse (%,d distinct event ids)%s%n",
-                    published.acked(), inClickHouse, distinct,
-                    published.acked() == inClickHouse && inClickHouse == distinct ? "" : "  <-- MISMATCH");
+    /** N records, then one bounded job over them, then the counts. */
+    private int bounded(PlatformRun p) throws Exception {
+        step(String.format("Week 7's generator: %,d records%s", events, rate > 0 ? String.format(" at %,.0f/s", rate) : ""));
+        TrafficPublisher traffic = publisher(p, events);
+        long publishing = System.nanoTime();
+        traffic.run();
+        if (traffic.crash() != null) {
+            throw traffic.crash();
+        }
+        if (traffic.failed() > 0) {
+            throw new IllegalStateException(traffic.failed() + " records were not acknowledged by Kafka", traffic.firstFailure());
+        }
+        out.printf("  acknowledged: %,d valid, %,d broken on purpose, in %.1f s%n", traffic.ackedValid(), traffic.ackedInvalid(),
+                (System.nanoTime() - publishing) / 1e9);
 
-            outcome = new Outcome(published.acked(), inClickHouse, distinct, ShopReport.eventsByType(clickhouse));
+        step("Flink: the platform job, bounded (validation → events, rollups, analytics; dead letters)");
+        long running = System.nanoTime();
+        try (InProcessJob job = InProcessJob.start(p.job(), 0)) {
+            job.awaitFinished();
+        }
+        out.printf("  finished in %.1f s%n", (System.nanoTime() - running) / 1e9);
 
+        step("Reconciliation");
+        Reconciliation counts = Reconciliation.of(traffic.ackedValid(), traffic.ackedInvalid(), p.clickhouse(), p.servers().kafka(),
+                p.topics().deadLetters(), Instant.parse("9999-01-01T00:00:00Z"));
+        out.println("  " + counts.summary());
+        try (Connection c = p.clickhouse().connect()) {
+            outcome = new Outcome(p.topics().prefix(), counts, ShopReport.eventsByType(c));
             step("ClickHouse: what happened in the shop");
-            ShopReport.print(clickhouse, out);
+            ShopReport.print(c, out);
+        }
+        return counts.exact() ? 0 : 1;
+    }
+
+    /** The generator, the job, the API, the metrics, until Ctrl-C or --duration. */
+    private int live(PlatformRun p) throws Exception {
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stopRequested.countDown();
+            try {
+                stopped.await(120, TimeUnit.SECONDS); // the main thread stops everything in order, then the JVM may exit
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "platform-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        LiveParts parts = new LiveParts();
+        DrillControl control = drill == null ? DrillControl.open(System.getProperty("workbook.home")) : null;
+        try {
+            if (flinkCluster) {
+                step("Flink: the platform's job jar, submitted to the cluster on port " + uiPort + " as flink run does");
+                ClusterJob job = ClusterJob.submit(p.job(), requiredFile("platform.jobJar"),
+                        FlinkClasspath.fromFile(requiredFile("platform.flinkClasspathFile")), uiPort,
+                        Path.of(System.getProperty("java.io.tmpdir")));
+                out.println("  job " + job.id() + " submitted (checkpoints every 5 s, restarts with back-off)");
+                parts.job = job;
+            } else {
+                step("Flink: the platform job, in this JVM (checkpoints every 5 s, restarts with back-off)");
+                parts.job = InProcessJob.start(p.job(), uiPort);
+            }
+            step("API and dashboard (week 12), consumer lag (week 9), Prometheus");
+            parts.api = ApiServer.builder(p.clickhouse()).port(apiPort).refreshRollups(Duration.ofSeconds(30)).build().start();
+            parts.lag = new LagExporter(p.servers().kafka(), new CommittedOffsetLag(), Pattern.compile(Pattern.quote(p.job().groupId())),
+                    Clock.systemUTC());
+            parts.lagServer = parts.lag.serve(lagPort);
+            if (!noPrometheus) {
+                parts.prometheus = PrometheusServer.startIfInstalled(workbookRoot(), List.of("localhost:9249", "localhost:9250", "localhost:9251"),
+                        "localhost:" + lagPort, out);
+            }
+            parts.traffic = publisher(p, Long.MAX_VALUE);
+            parts.generator = new Thread(parts.traffic, "generator");
+            parts.generator.start();
+
             out.println();
-            out.printf("Done in %.1f s. Still to come: the generator, monitoring, the API and dashboard (README.md).%n",
-                    (System.nanoTime() - started) / 1e9);
-            return published.acked() == inClickHouse && inClickHouse == distinct ? 0 : 1;
-        }
-    }
+            out.println("  dashboard      " + parts.api.url() + "/");
+            out.println("  API            " + parts.api.url() + "/api/health   (OpenAPI: " + parts.api.url() + "/openapi.json)");
+            out.println("  Flink UI       http://localhost:" + uiPort + "/");
+            out.println("  consumer lag   http://localhost:" + parts.lagServer.getPort() + "/metrics");
+            out.println("  Flink metrics  http://localhost:9249/metrics");
+            if (parts.prometheus != null) {
+                out.println("  Prometheus     " + parts.prometheus.url() + "/   (alerts: " + parts.prometheus.url() + "/alerts)");
+            }
+            if (control != null) {
+                out.println("  drills         ./workbook drill broker|clickhouse   (in another terminal)");
+            }
+            out.printf("  generating %s into %s*; %s%n", speed > 0 ? rate + " events/s on average at " + speed + "× speed"
+                            : rate > 0 ? String.format("%,.0f events/s", rate) : "as fast as possible", p.topics().prefix(),
+                    duration != null ? "for " + duration.toSeconds() + " s" : "Ctrl-C stops everything");
+            out.println();
 
-    private long publishChanges(KafkaEndpoint kafka, PostgresEndpoint db, String topic) throws Exception {
-        Map<String, Object> config = kafka.clientConfig();
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 10);
-        long total = 0;
-        try (Connection connection = db.connect();
-             Producer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            OutboxPublisher publisher = new OutboxPublisher();
-            for (int batch; (batch = publisher.publishNext(connection, producer, topic, "demo", 5_000)) > 0; ) {
-                total += batch;
+            if (drill != null) {
+                DrillRunner.Result result = new DrillRunner(p, parts.traffic, parts.job::state, out)
+                        .run(drillNamed(drill, p, parts), Duration.ofSeconds(20));
+                return result.after().exact() ? 0 : 1;
+            }
+            if (dashboards > 0) {
+                parts.dashboards = new DashboardLoad(parts.api.url(), dashboards, Duration.ofSeconds(5));
+            }
+            int ticks = 0;
+            StatusLine status = new StatusLine(parts.traffic, parts.lag, p.clickhouse(), p.servers().kafka(), p.topics(), parts.job::state);
+            long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
+            while (!stopRequested.await(Math.min(statusEvery.toMillis(), Math.max(1, (deadline - System.nanoTime()) / 1_000_000)),
+                    TimeUnit.MILLISECONDS)) {
+                out.println(status.next());
+                if (parts.dashboards != null && ++ticks % 12 == 0) {
+                    out.println("  dashboards: " + parts.dashboards.interval());
+                }
+                String requested = control != null ? control.takeRequest() : null;
+                if (requested != null) {
+                    startDrill(requested, p, parts, control);
+                }
+                if (parts.traffic.crash() != null) {
+                    throw new IllegalStateException("the generator stopped: " + parts.traffic.crash(), parts.traffic.crash());
+                }
+                if (System.nanoTime() >= deadline) {
+                    break;
+                }
+            }
+            if (parts.dashboards != null) {
+                out.println("  dashboards over the whole run: " + parts.dashboards.overall());
+            }
+            if (duration != null && stopRequested.getCount() > 0) {
+                return drainAndReconcile(p, parts);
+            }
+            return 0;
+        } finally {
+            step("Stopping the generator, the job, the API, the metrics");
+            parts.close();
+            out.println("  stopped");
+            if (control != null) {
+                control.close();
+            }
+            stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException alreadyStopping) {
+                // Ctrl-C: the hook is running and waits for this method to end
             }
         }
-        return total;
     }
 
-    /** The demo's traffic: the kit's plain generator, events 0–2 s apart from 2026-11-02 08:00 UTC. */
-    static ShopTraffic.Settings traffic(long seed, int users) {
-        return ShopTraffic.seed(seed).users(users).startingAt(Instant.parse("2026-11-02T08:00:00Z"))
-                .gap(Duration.ZERO, Duration.ofSeconds(2));
-    }
-
-    private static Iterator<ShopEvent> limited(Iterator<ShopEvent> source, int count) {
-        return new Iterator<>() {
-            private int left = count;
-
-            @Override
-            public boolean hasNext() {
-                return left > 0;
-            }
-
-            @Override
-            public ShopEvent next() {
-                left--;
-                return source.next();
-            }
+    /** The drills this demo can run: those whose servers are its own children. */
+    private Drill drillNamed(String name, PlatformRun p, LiveParts parts) {
+        return switch (name) {
+            case "broker" -> new BrokerRestartDrill(p.servers().broker(), Duration.ofSeconds(15));
+            case "clickhouse" -> new ClickHouseOutageDrill(p.servers().clickhouseServer(), Duration.ofSeconds(20), parts.api.url());
+            case "taskmanager", "rescale" -> throw new IllegalArgumentException("the " + name + " drill needs TaskManagers that are "
+                    + "processes: here the job runs in this JVM. Its test, TaskManagerKillIT, runs it on a Flink cluster (final/README.md)");
+            default -> throw new IllegalArgumentException("no drill '" + name + "': broker, clickhouse, taskmanager, rescale");
         };
     }
 
+    /** A drill asked for by {@code ./workbook drill}, in a thread of its own, while the status lines go on. */
+    private volatile Thread drillThread;
+
+    private void startDrill(String name, PlatformRun p, LiveParts parts, DrillControl control) {
+        if (drillThread != null && drillThread.isAlive()) {
+            out.println("  (a drill is running already: '" + name + "' ignored)");
+            return;
+        }
+        drillThread = new Thread(() -> {
+            try (PrintStream drillOut = control.drillOutput(out)) {
+                try {
+                    DrillRunner.Result result = new DrillRunner(p, parts.traffic, parts.job::state, drillOut)
+                            .run(drillNamed(name, p, parts), Duration.ofSeconds(20));
+                    drillOut.println("  " + (result.after().exact() ? "nothing lost, nothing doubled" : "COUNTS DIFFER: see above"));
+                } catch (Exception e) {
+                    drillOut.println("  drill " + name + " not run: " + e.getMessage());
+                }
+                drillOut.println(DrillControl.OVER);
+            } catch (java.io.IOException e) {
+                out.println("  drill " + name + ": cannot write its log: " + e.getMessage());
+            }
+        }, "drill-" + name);
+        drillThread.setDaemon(true);
+        drillThread.start();
+    }
+
+    /** After a timed run: stop the generator, let the job catch up, and print the exact counts. */
+    private int drainAndReconcile(PlatformRun p, LiveParts parts) throws Exception {
+        parts.stopGenerator();
+        step("Timed run over: the generator stopped, waiting for the job to catch up");
+        Reconciliation counts = p.awaitCaughtUp(parts.traffic, Duration.ofMinutes(3));
+        out.println("  " + counts.summary());
+        return counts.exact() ? 0 : 1;
+    }
+
+    private TrafficPublisher publisher(PlatformRun p, long limit) {
+        Duration span;
+        if (speed > 0) {
+            span = (duration != null ? duration : Duration.ofHours(1)).multipliedBy((long) Math.max(1, speed));
+        } else {
+            span = events != null ? Duration.ofSeconds((long) (events / Math.max(rate, 1))) : null;
+        }
+        return p.publisher(rate, speed, invalid, limit, span);
+    }
+
+    /** A file the launcher names in a system property (the job jar, the Flink classpath). */
+    private static Path requiredFile(String property) {
+        String value = System.getProperty(property);
+        if (value == null || !java.nio.file.Files.isRegularFile(Path.of(value))) {
+            throw new IllegalStateException("-D" + property + " names no file (" + value + "): run the demo with ./workbook demo");
+        }
+        return Path.of(value);
+    }
+
+    static Path workbookRoot() {
+        String root = System.getProperty("workbook.root");
+        return root != null ? Path.of(root) : Path.of("").toAbsolutePath();
+    }
+
     private void step(String title) {
-        out.println();
-        out.println("▶ " + title);
+        PlatformRun.step(out, title);
     }
-
-    private void report(String what, long count, long startNanos) {
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
-        out.printf("  %s %,d in %.2f s (%,.0f/s)%n", what, count, seconds, count / Math.max(seconds, 1e-9));
-    }
-
-
 }

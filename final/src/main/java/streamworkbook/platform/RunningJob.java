@@ -1,0 +1,12 @@
+package streamworkbook.platform;
+
+/** The platform job while it runs, in this JVM or on a cluster: its state, and a way to stop it. */
+interface RunningJob extends AutoCloseable {
+
+    /** CREATED, RUNNING, RESTARTING, FINISHED… */
+    String state();
+
+    /** Cancels the job (and, in-process, the local cluster with it). */
+    @Override
+    void close();
+}

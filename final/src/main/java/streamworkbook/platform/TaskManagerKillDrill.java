@@ -1,0 +1,59 @@
+package streamworkbook.platform;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import streamworkbook.kit.infra.local.cluster.FlinkCluster;
+
+/**
+ * A TaskManager of the Flink cluster killed ({@code kill -9}) while it runs part of the job. The JobManager notices
+ * the missing heartbeats within seconds, fails the job over and restores it from its last completed checkpoint on the
+ * slots that are left; a new TaskManager then takes the killed one's place. The Kafka offsets and the windows'
+ * state come back from the checkpoint: nothing is lost, and the rows written again are absorbed by the tables.
+ */
+final class TaskManagerKillDrill implements Drill {
+
+    private final FlinkCluster flink;
+    private final Duration outage;
+    private FlinkCluster.TaskManager victim;
+
+    TaskManagerKillDrill(FlinkCluster flink, Duration outage) {
+        this.flink = flink;
+        this.outage = outage;
+    }
+
+    @Override
+    public String name() {
+        return "taskmanager";
+    }
+
+    @Override
+    public String story() {
+        return "kill -9 a TaskManager that runs part of the job: the job restores from its last checkpoint on the slots left,"
+                + " a new TaskManager joins " + outage.toSeconds() + " s later";
+    }
+
+    @Override
+    public void inject(PrintStream out) {
+        List<FlinkCluster.TaskManager> running = flink.taskManagers();
+        victim = running.get(0);
+        flink.killTaskManager(victim);
+        out.printf("  %s killed (kill -9, pid %d); %d TaskManager(s) left%n", victim.id(), victim.pid(), flink.taskManagers().size());
+    }
+
+    @Override
+    public Duration outage() {
+        return outage;
+    }
+
+    @Override
+    public String observe() {
+        return "TaskManagers registered: " + flink.registeredTaskManagers();
+    }
+
+    @Override
+    public void heal(PrintStream out) {
+        FlinkCluster.TaskManager added = flink.addTaskManager();
+        out.printf("  %s started in place of %s (pid %d)%n", added.id(), victim.id(), added.pid());
+    }
+}

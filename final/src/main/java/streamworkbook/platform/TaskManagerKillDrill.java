@@ -2,7 +2,9 @@ package streamworkbook.platform;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import streamworkbook.kit.infra.local.cluster.FlinkCluster;
 
 /**
@@ -14,11 +16,13 @@ import streamworkbook.kit.infra.local.cluster.FlinkCluster;
 final class TaskManagerKillDrill implements Drill {
 
     private final FlinkCluster flink;
+    private final String jobId;
     private final Duration outage;
     private FlinkCluster.TaskManager victim;
 
-    TaskManagerKillDrill(FlinkCluster flink, Duration outage) {
+    TaskManagerKillDrill(FlinkCluster flink, String jobId, Duration outage) {
         this.flink = flink;
+        this.jobId = jobId;
         this.outage = outage;
     }
 
@@ -35,10 +39,24 @@ final class TaskManagerKillDrill implements Drill {
 
     @Override
     public void inject(PrintStream out) {
+        // a cluster with more slots than the job needs may run it on some TaskManagers only (a drill before this one may
+        // have added one): the victim must be one of those that run its tasks, or nothing fails over
+        Set<String> runningTheJob = taskManagersOfTheJob();
         List<FlinkCluster.TaskManager> running = flink.taskManagers();
-        victim = running.get(0);
+        victim = running.stream().filter(tm -> runningTheJob.contains(tm.id())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no TaskManager process runs a task of job " + jobId
+                        + ": the job's TaskManagers are " + runningTheJob + ", the processes " + running));
         flink.killTaskManager(victim);
         out.printf("  %s killed (kill -9, pid %d); %d TaskManager(s) left%n", victim.id(), victim.pid(), flink.taskManagers().size());
+    }
+
+    /** The ids of the TaskManagers that run at least one subtask of the job, from Flink's REST API. */
+    private Set<String> taskManagersOfTheJob() {
+        Set<String> ids = new HashSet<>();
+        flink.rest().get("/jobs/" + jobId).path("vertices").forEach(vertex ->
+                flink.rest().get("/jobs/" + jobId + "/vertices/" + vertex.path("id").asText() + "/taskmanagers")
+                        .path("taskmanagers").forEach(tm -> ids.add(tm.path("taskmanager-id").asText())));
+        return ids;
     }
 
     @Override

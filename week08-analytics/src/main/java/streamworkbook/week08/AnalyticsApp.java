@@ -20,6 +20,7 @@ import streamworkbook.kit.infra.ClickHouseEndpoint;
 import streamworkbook.kit.infra.Infra;
 import streamworkbook.kit.infra.InfraProvider;
 import streamworkbook.kit.infra.KafkaEndpoint;
+import streamworkbook.week06.ShopPipeline;
 import streamworkbook.week06.SinkSettings;
 import streamworkbook.week07.ShopGenerator;
 
@@ -91,7 +92,7 @@ public class AnalyticsApp implements Callable<Integer> {
         StreamExecutionEnvironment env = FlinkJobs.programEnvironment(2, uiPort);
         // checkpoints flush the sinks and commit the Kafka offsets, so a restarted app goes on where it stopped
         env.enableCheckpointing(Duration.ofSeconds(10).toMillis());
-        AnalyticsJob.build(env, AnalyticsJob.source(kafka.bootstrapServers(), group, false, topics.toArray(String[]::new)),
+        AnalyticsJob.build(env, ShopPipeline.source(kafka.bootstrapServers(), group, false, topics.toArray(String[]::new)),
                 Duration.ofSeconds(30), settings, AnalyticsJob.Parts.picked(), clickhouse,
                 new SinkSettings(5_000, Duration.ofSeconds(2), 3), kafka.bootstrapServers(), alertsTopic);
 

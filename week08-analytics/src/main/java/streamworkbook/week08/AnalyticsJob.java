@@ -6,11 +6,9 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import streamworkbook.kit.exercise.Exercises;
-import streamworkbook.kit.flink.ShopEventDeserializer;
 import streamworkbook.kit.infra.ClickHouseEndpoint;
 import streamworkbook.kit.shop.ShopEvent;
 import streamworkbook.week06.ClickHouseWriter;
@@ -61,20 +59,6 @@ public final class AnalyticsJob {
     }
 
     private AnalyticsJob() {
-    }
-
-    /** The shop's topics from the earliest offset; a bounded source stops at the offsets that are latest when it starts. */
-    public static KafkaSource<ShopEvent> source(String bootstrapServers, String groupId, boolean bounded, String... topics) {
-        var builder = KafkaSource.<ShopEvent>builder()
-                .setBootstrapServers(bootstrapServers)
-                .setTopics(topics)
-                .setGroupId(groupId)
-                .setStartingOffsets(OffsetsInitializer.earliest())
-                .setDeserializer(new ShopEventDeserializer());
-        if (bounded) {
-            builder.setBounded(OffsetsInitializer.latest());
-        }
-        return builder.build();
     }
 
     /**

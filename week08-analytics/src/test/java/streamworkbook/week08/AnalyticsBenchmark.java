@@ -17,6 +17,7 @@ import streamworkbook.kit.infra.ClickHouseEndpoint;
 import streamworkbook.kit.infra.Infra;
 import streamworkbook.kit.infra.KafkaEndpoint;
 import streamworkbook.kit.infra.UniqueNames;
+import streamworkbook.week06.ShopPipeline;
 import streamworkbook.week06.SinkSettings;
 import streamworkbook.week07.GeneratedRecord;
 import streamworkbook.week07.GeneratorSettings;
@@ -57,7 +58,7 @@ public final class AnalyticsBenchmark {
 
         long start = System.nanoTime(); // the MiniCluster starts inside execute(): counted here
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(FlinkJobs.configuration(2));
-        AnalyticsJob.build(env, AnalyticsJob.source(kafka.bootstrapServers(), prefix + "bench", true, topics.toArray(String[]::new)),
+        AnalyticsJob.build(env, ShopPipeline.source(kafka.bootstrapServers(), prefix + "bench", true, topics.toArray(String[]::new)),
                 null, AnalyticsSettings.defaults(), AnalyticsJob.Parts.solutions(), ch,
                 new SinkSettings(10_000, Duration.ofSeconds(1), 3), kafka.bootstrapServers(), prefix + "shop-alerts");
         JobExecutionResult result = env.execute("week 8 benchmark");

@@ -1,5 +1,6 @@
 package streamworkbook.week08;
 
+import streamworkbook.week06.ShopPipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -100,7 +101,7 @@ class AnalyticsJobTest {
         }
         StreamExecutionEnvironment env = TestFlink.environment(2);
         AnalyticsJob.Outputs outputs = AnalyticsJob.build(env,
-                AnalyticsJob.source(kafka.bootstrapServers(), prefix + "analytics", true, topics.toArray(String[]::new)),
+                ShopPipeline.source(kafka.bootstrapServers(), prefix + "analytics", true, topics.toArray(String[]::new)),
                 null, AnalyticsSettings.defaults(), AnalyticsJob.Parts.solutions(), clickhouse,
                 new SinkSettings(2_000, Duration.ofMillis(500), 1), kafka.bootstrapServers(), alertsTopic);
         CollectedStream<Alert> alerts = CollectedStream.of(outputs.alerts());

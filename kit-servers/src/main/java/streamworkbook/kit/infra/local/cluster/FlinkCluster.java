@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import streamworkbook.kit.infra.InfraUnavailable;
 import streamworkbook.kit.infra.local.FreePorts;
 import streamworkbook.kit.infra.local.ServiceProcess;
+import streamworkbook.kit.infra.local.SideBySide;
 
 /**
  * A Flink standalone session cluster as real processes: one JobManager and any number of TaskManagers, each its own
@@ -209,11 +210,11 @@ public final class FlinkCluster implements AutoCloseable {
         }
         writeConfiguration();
         // the memory settings of both kinds of process, computed by Flink as its start scripts have it compute them
-        CompletableFuture<List<List<String>>> jmParams = CompletableFuture.supplyAsync(() -> resourceParams("GET_JM_RESOURCE_PARAMS"));
-        CompletableFuture<List<List<String>>> tmParams = CompletableFuture.supplyAsync(() -> resourceParams("GET_TM_RESOURCE_PARAMS"));
-        List<List<String>> jm = jmParams.join();
-        taskManagerJvmOptions = tmParams.join().get(0);
-        taskManagerProperties = tmParams.join().get(1);
+        CompletableFuture<List<List<String>>> jmParams = SideBySide.start(() -> resourceParams("GET_JM_RESOURCE_PARAMS"));
+        CompletableFuture<List<List<String>>> tmParams = SideBySide.start(() -> resourceParams("GET_TM_RESOURCE_PARAMS"));
+        List<List<String>> jm = SideBySide.join(jmParams);
+        taskManagerJvmOptions = SideBySide.join(tmParams).get(0);
+        taskManagerProperties = SideBySide.join(tmParams).get(1);
 
         List<String> jmProperties = new ArrayList<>(jm.get(1));
         if (settings.metricsPorts != null) {
@@ -223,19 +224,15 @@ public final class FlinkCluster implements AutoCloseable {
                 javaCommand(jm.get(0), "jobmanager", JOB_MANAGER_MAIN, concat(List.of("--configDir", conf.toString()), jmProperties)),
                 environment(), logs.resolve("jobmanager.out"), settings.restPort);
         // the JobManager and the TaskManagers start side by side: a TaskManager retries until the JobManager answers
-        List<CompletableFuture<?>> starting = new ArrayList<>();
-        starting.add(CompletableFuture.runAsync(() -> jobManager.start(START_TIMEOUT)));
+        List<Runnable> starting = new ArrayList<>();
+        starting.add(() -> jobManager.start(START_TIMEOUT));
         List<TaskManager> first = new ArrayList<>();
         for (int i = 0; i < settings.taskManagers; i++) {
             TaskManager tm = newTaskManager();
             first.add(tm);
-            starting.add(CompletableFuture.runAsync(() -> tm.process().start(START_TIMEOUT)));
+            starting.add(() -> tm.process().start(START_TIMEOUT));
         }
-        try {
-            CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        SideBySide.run(starting);
         awaitRegistered(first.stream().map(TaskManager::id).toList(), START_TIMEOUT);
         System.err.printf("[workbook] Flink %s session cluster ready on %s: JobManager and %d TaskManager(s) × %d slots in %d ms%n",
                 rest.get("/overview").path("flink-version").asText(), webUrl(), settings.taskManagers, settings.slots,
@@ -465,11 +462,7 @@ public final class FlinkCluster implements AutoCloseable {
     /** TaskManagers first (a running job fails over rather than being told to stop), then the JobManager. */
     @Override
     public void close() {
-        List<CompletableFuture<?>> stopping = new ArrayList<>();
-        for (TaskManager tm : List.copyOf(taskManagers)) {
-            stopping.add(CompletableFuture.runAsync(() -> tm.process().stop()));
-        }
-        CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
+        SideBySide.run(List.copyOf(taskManagers).stream().<Runnable>map(tm -> () -> tm.process().stop()).toList());
         taskManagers.clear();
         if (jobManager != null) {
             jobManager.stop();

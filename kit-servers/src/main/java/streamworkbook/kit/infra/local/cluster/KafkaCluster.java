@@ -9,8 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -20,6 +18,7 @@ import streamworkbook.kit.infra.InfraUnavailable;
 import streamworkbook.kit.infra.KafkaEndpoint;
 import streamworkbook.kit.infra.local.FreePorts;
 import streamworkbook.kit.infra.local.ServiceProcess;
+import streamworkbook.kit.infra.local.SideBySide;
 
 /**
  * A multi-broker Kafka cluster in KRaft mode: n nodes, each its own JVM with its own ports and data directory, each a
@@ -105,13 +104,11 @@ public final class KafkaCluster implements AutoCloseable {
         KafkaCluster cluster = new KafkaCluster(root, nodes);
         try {
             // side by side: a node's broker waits for the controller quorum, which needs a majority of the nodes
-            CompletableFuture.allOf(nodes.stream()
-                    .map(n -> CompletableFuture.runAsync(() -> n.process().start(START_TIMEOUT)))
-                    .toArray(CompletableFuture[]::new)).join();
+            SideBySide.run(nodes.stream().<Runnable>map(n -> () -> n.process().start(START_TIMEOUT)).toList());
             cluster.awaitBrokers(nodes.stream().map(NodeProcess::id).collect(Collectors.toSet()), START_TIMEOUT);
         } catch (RuntimeException e) {
             cluster.close();
-            throw e instanceof CompletionException && e.getCause() instanceof RuntimeException r ? r : e;
+            throw e;
         }
         System.err.printf("[workbook] Kafka cluster of %d nodes ready on %s in %d ms%n", nodes.size(), cluster.bootstrapServers(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
@@ -198,8 +195,6 @@ public final class KafkaCluster implements AutoCloseable {
      */
     @Override
     public void close() {
-        CompletableFuture.allOf(nodes.stream()
-                .map(n -> CompletableFuture.runAsync(() -> n.process().stop()))
-                .toArray(CompletableFuture[]::new)).join();
+        SideBySide.run(nodes.stream().<Runnable>map(n -> () -> n.process().stop()).toList());
     }
 }

@@ -35,6 +35,9 @@ public final class PlatformDemo implements Callable<Integer> {
 
     @Option(names = "--external", description = "use the servers of ./workbook up or docker compose up (localhost:9092/5432/8123)")
     boolean external;
+    @Option(names = "--kafka-brokers", defaultValue = "1",
+            description = "1, or 3: a KRaft cluster of three brokers (three replicas, min.insync.replicas 2) for the broker drill")
+    int kafkaBrokers;
     @Option(names = "--rate", defaultValue = "3000", description = "events per second (default ${DEFAULT-VALUE}; 0 = as fast as possible)")
     double rate;
     @Option(names = "--speed", defaultValue = "0",
@@ -59,13 +62,17 @@ public final class PlatformDemo implements Callable<Integer> {
     @Option(names = "--flink-cluster", description = "submit the job jar to the Flink cluster of ./workbook up --flink "
             + "(REST and UI on --ui-port) instead of running the job in this JVM")
     boolean flinkCluster;
+    @Option(names = "--taskmanagers", defaultValue = "0",
+            description = "start a Flink cluster of the demo's own, a JobManager and this many TaskManagers as processes (REST and UI "
+                    + "on --ui-port), and submit the job jar to it: the taskmanager and rescale drills then run live (default: the job in this JVM)")
+    int taskManagers;
     @Option(names = "--no-prometheus", description = "do not start Prometheus even if it is installed")
     boolean noPrometheus;
     @Option(names = "--dashboards", defaultValue = "0",
             description = "simulate this many open dashboards (each refreshes every 5 s) and report the API's latency")
     int dashboards;
     @Option(names = "--drill", description = "run this drill once the platform flows, print the counts, and stop: "
-            + "broker, clickhouse (taskmanager and rescale need a Flink cluster: see final/README.md)")
+            + "broker (with --kafka-brokers 3: one of the three), clickhouse (taskmanager and rescale need a Flink cluster: see final/README.md)")
     String drill;
     @Option(names = "--status-every", defaultValue = "5s", converter = DurationConverter.class,
             description = "how often the status line is printed (default ${DEFAULT-VALUE})")
@@ -101,9 +108,18 @@ public final class PlatformDemo implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
+        if (flinkCluster && taskManagers > 0) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--flink-cluster uses ./workbook up's Flink cluster, "
+                    + "--taskmanagers starts one of the demo's own: choose one");
+        }
+        if (external && kafkaBrokers != 1) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--kafka-brokers is for the demo's own servers; with --external, "
+                    + "start a cluster with ./workbook up --kafka-brokers 3 and the demo uses it");
+        }
         out.println("Stream Workbook — the platform (" + (external ? "external servers" : "its own servers, no Docker") + ")");
         step("Kafka, PostgreSQL and ClickHouse");
-        PlatformServers servers = givenServers != null ? givenServers : external ? PlatformServers.external() : PlatformServers.local();
+        PlatformServers servers = givenServers != null ? givenServers : external ? PlatformServers.external()
+                : PlatformServers.local(kafkaBrokers);
         int exit;
         try {
             out.printf("  Kafka %s · PostgreSQL %s · ClickHouse %s%n", servers.kafka().bootstrapServers(), servers.postgres().jdbcUrl(),
@@ -171,7 +187,13 @@ public final class PlatformDemo implements Callable<Integer> {
         LiveParts parts = new LiveParts();
         DrillControl control = drill == null ? DrillControl.open(System.getProperty("workbook.home")) : null;
         try {
-            if (flinkCluster) {
+            if (taskManagers > 0) {
+                step("Flink: a cluster of the demo's own (a JobManager, " + taskManagers + " TaskManager(s)), the job jar submitted to it");
+                OwnFlinkClusterJob job = OwnFlinkClusterJob.start(p.job(), requiredFile("platform.jobJar"),
+                        FlinkClasspath.fromFile(requiredFile("platform.flinkClasspathFile")), taskManagers, uiPort, 9249);
+                out.println("  job " + job.jobId().get() + " running (checkpoints every 5 s, restarts with back-off)");
+                parts.job = job;
+            } else if (flinkCluster) {
                 step("Flink: the platform's job jar, submitted to the cluster on port " + uiPort + " as flink run does");
                 ClusterJob job = ClusterJob.submit(p.job(), requiredFile("platform.jobJar"),
                         FlinkClasspath.fromFile(requiredFile("platform.flinkClasspathFile")), uiPort,
@@ -205,7 +227,8 @@ public final class PlatformDemo implements Callable<Integer> {
                 out.println("  Prometheus     " + parts.prometheus.url() + "/   (alerts: " + parts.prometheus.url() + "/alerts)");
             }
             if (control != null) {
-                out.println("  drills         ./workbook drill broker|clickhouse   (in another terminal)");
+                out.println("  drills         ./workbook drill broker|clickhouse" + (taskManagers > 0 ? "|taskmanager|rescale" : "")
+                        + "   (in another terminal" + (p.servers().kafkaCluster() != null ? "; broker: one of the three" : "") + ")");
             }
             out.printf("  generating %s into %s*; %s%n", speed > 0 ? rate + " events/s on average at " + speed + "× speed"
                             : rate > 0 ? String.format("%,.0f events/s", rate) : "as fast as possible", p.topics().prefix(),
@@ -266,12 +289,25 @@ public final class PlatformDemo implements Callable<Integer> {
     /** The drills this demo can run: those whose servers are its own children. */
     private Drill drillNamed(String name, PlatformRun p, LiveParts parts) {
         return switch (name) {
-            case "broker" -> new BrokerRestartDrill(p.servers().broker(), Duration.ofSeconds(15));
+            case "broker" -> p.servers().kafkaCluster() != null
+                    ? new OneBrokerOfThreeDrill(p.servers().kafkaCluster(), p.topics(), parts.traffic, Duration.ofSeconds(20))
+                    : new BrokerRestartDrill(p.servers().broker(), Duration.ofSeconds(15));
             case "clickhouse" -> new ClickHouseOutageDrill(p.servers().clickhouseServer(), Duration.ofSeconds(20), parts.api.url());
-            case "taskmanager", "rescale" -> throw new IllegalArgumentException("the " + name + " drill needs TaskManagers that are "
-                    + "processes: here the job runs in this JVM. Its test, TaskManagerKillIT, runs it on a Flink cluster (final/README.md)");
+            case "taskmanager" -> new TaskManagerKillDrill(ownCluster(parts, name).flink(), ownCluster(parts, name).jobId().get(),
+                    Duration.ofSeconds(15));
+            case "rescale" -> new RescaleDrill(ownCluster(parts, name).flink(), ownCluster(parts, name).jobJar(), p.job(),
+                    ownCluster(parts, name).jobId());
             default -> throw new IllegalArgumentException("no drill '" + name + "': broker, clickhouse, taskmanager, rescale");
         };
+    }
+
+    /** The demo's own Flink cluster, which the TaskManager and rescale drills need. */
+    private static OwnFlinkClusterJob ownCluster(LiveParts parts, String drill) {
+        if (parts.job instanceof OwnFlinkClusterJob own) {
+            return own;
+        }
+        throw new IllegalArgumentException("the " + drill + " drill needs TaskManagers that are the demo's own processes: start the demo "
+                + "with --taskmanagers 2 (here the job runs " + (parts.job instanceof ClusterJob ? "on ./workbook up's cluster" : "in this JVM") + ")");
     }
 
     /** A drill asked for by {@code ./workbook drill}, in a thread of its own, while the status lines go on. */

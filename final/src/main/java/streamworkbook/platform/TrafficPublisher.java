@@ -1,12 +1,16 @@
 package streamworkbook.platform;
 
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import streamworkbook.kit.infra.KafkaEndpoint;
@@ -39,6 +43,7 @@ final class TrafficPublisher implements Runnable {
     private final AtomicLong ackedValid = new AtomicLong();
     private final AtomicLong ackedInvalid = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final Map<TopicPartition, LongAdder> ackedByPartition = new ConcurrentHashMap<>();
     private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
     private volatile boolean stopped;
     private volatile boolean paused;
@@ -82,6 +87,11 @@ final class TrafficPublisher implements Runnable {
 
     long failed() {
         return failed.get();
+    }
+
+    /** Records Kafka acknowledged on these partitions (a drill asks about the partitions a killed broker led). */
+    long ackedOn(Collection<TopicPartition> partitions) {
+        return partitions.stream().map(ackedByPartition::get).filter(java.util.Objects::nonNull).mapToLong(LongAdder::sum).sum();
     }
 
     Exception firstFailure() {
@@ -156,11 +166,14 @@ final class TrafficPublisher implements Runnable {
                     if (error != null) {
                         failed.incrementAndGet();
                         firstFailure.compareAndSet(null, error);
-                    } else if (invalid) {
+                        return;
+                    }
+                    if (invalid) {
                         ackedInvalid.incrementAndGet();
                     } else {
                         ackedValid.incrementAndGet();
                     }
+                    ackedByPartition.computeIfAbsent(new TopicPartition(meta.topic(), meta.partition()), p -> new LongAdder()).increment();
                 });
                 sent.incrementAndGet();
             }

@@ -26,8 +26,8 @@ import streamworkbook.week06.SinkSettings;
  *                          ├─► 8.3 trends                          ─► trends
  *                          └─► 8.4 anomalies ─┬─► alerts (ClickHouse)
  *                                             └─► shop-alerts (Kafka, JSON, keyed by series)
- * events ─► prices ─┬─► 8.2 KLL percentiles ─► price_percentiles (method kll)
- *                   └─► exact percentiles   ─► price_percentiles (method exact)
+ * events ─► prices ─┬─► 8.2 t-digest percentiles ─► price_percentiles (method tdigest)
+ *                   └─► exact percentiles      ─► price_percentiles (method exact)
  * </pre>
  */
 public final class AnalyticsJob {
@@ -42,13 +42,13 @@ public final class AnalyticsJob {
         public static Parts picked() {
             return new Parts(
                     Exercises.pick(streamworkbook.week08.exercises.MinuteAverages::new, streamworkbook.week08.solutions.MinuteAverages::new),
-                    Exercises.pick(streamworkbook.week08.exercises.KllPercentiles::new, streamworkbook.week08.solutions.KllPercentiles::new),
+                    Exercises.pick(streamworkbook.week08.exercises.TDigestPercentiles::new, streamworkbook.week08.solutions.TDigestPercentiles::new),
                     Exercises.pick(streamworkbook.week08.exercises.LeastSquaresTrend::new, streamworkbook.week08.solutions.LeastSquaresTrend::new),
                     Exercises.pick(streamworkbook.week08.exercises.ZScoreDetector::new, streamworkbook.week08.solutions.ZScoreDetector::new));
         }
 
         public static Parts solutions() {
-            return new Parts(new streamworkbook.week08.solutions.MinuteAverages(), new streamworkbook.week08.solutions.KllPercentiles(),
+            return new Parts(new streamworkbook.week08.solutions.MinuteAverages(), new streamworkbook.week08.solutions.TDigestPercentiles(),
                     new streamworkbook.week08.solutions.LeastSquaresTrend(), new streamworkbook.week08.solutions.ZScoreDetector());
         }
     }

@@ -8,7 +8,7 @@ import java.time.Instant;
  *
  * @param key    what the values belong to (here: the event type whose prices they are)
  * @param minute the minute's start
- * @param method {@code kll} (the sketch) or {@code exact}
+ * @param method {@code tdigest} (the sketch) or {@code exact}
  */
 public record Percentiles(String key, Instant minute, String method, long count, double p50, double p95, double p99) {
 

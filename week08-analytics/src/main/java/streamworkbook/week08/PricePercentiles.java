@@ -36,7 +36,7 @@ public final class PricePercentiles {
                 .name("prices");
     }
 
-    /** Per key and minute, the percentiles from {@code sketch} ({@code method} = {@code kll}). */
+    /** Per key and minute, the percentiles from {@code sketch} ({@code method} = {@code tdigest}). */
     public static DataStream<Percentiles> sketched(DataStream<Sample> samples, SketchPercentiles sketch) {
         return sketched(minutes(samples), sketch.aggregate());
     }
@@ -105,7 +105,7 @@ public final class PricePercentiles {
     private static final class Stamp extends ProcessWindowFunction<Quantiles, Percentiles, String, TimeWindow> {
         @Override
         public void process(String key, Context context, Iterable<Quantiles> results, Collector<Percentiles> out) {
-            out.collect(Percentiles.of(key, Instant.ofEpochMilli(context.window().getStart()), "kll", results.iterator().next()));
+            out.collect(Percentiles.of(key, Instant.ofEpochMilli(context.window().getStart()), "tdigest", results.iterator().next()));
         }
     }
 

@@ -28,7 +28,7 @@ import streamworkbook.week07.TrafficShape;
  * Not a test: the throughput of week 8's analytics job (reference solutions), on the local broker and the local
  * ClickHouse. Week 7's generator writes N records (default 1,000,000; 1,000 events a second on average over a week,
  * so 1,000,000 records are about 45 simulated minutes of a Tuesday morning) to the six shop topics (2 partitions each); then
- * the whole job — minute series, sliding and exponential averages, trends, anomalies, KLL and exact percentiles,
+ * the whole job — minute series, sliding and exponential averages, trends, anomalies, t-digest and exact percentiles,
  * four ClickHouse sinks and the Kafka alerts sink — reads them at parallelism 2 until the bounded source ends and
  * every sink has flushed. See the README for the command.
  */

@@ -38,7 +38,18 @@ final class TaskManagerKillDrill implements Drill {
     }
 
     @Override
-    public void inject(PrintStream out) {
+    public void inject(PrintStream out) throws InterruptedException {
+        // the promise is a restore from a checkpoint: a kill before the job's first checkpoint completes would restart it
+        // from its initial offsets instead (counts still exact, but not the lesson), so the kill waits for a fresh one
+        long completed = completedCheckpoints();
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (completedCheckpoints() <= completed) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("job " + jobId + " completed no checkpoint within a minute: " + flink.rootCause(jobId));
+            }
+            Thread.sleep(200);
+        }
+        out.printf("  checkpoint %d of the job completed%n", completedCheckpoints());
         // a cluster with more slots than the job needs may run it on some TaskManagers only (a drill before this one may
         // have added one): the victim must be one of those that run its tasks, or nothing fails over
         Set<String> runningTheJob = taskManagersOfTheJob();
@@ -48,6 +59,10 @@ final class TaskManagerKillDrill implements Drill {
                         + ": the job's TaskManagers are " + runningTheJob + ", the processes " + running));
         flink.killTaskManager(victim);
         out.printf("  %s killed (kill -9, pid %d); %d TaskManager(s) left%n", victim.id(), victim.pid(), flink.taskManagers().size());
+    }
+
+    private long completedCheckpoints() {
+        return flink.rest().get("/jobs/" + jobId + "/checkpoints").path("counts").path("completed").asLong();
     }
 
     /** The ids of the TaskManagers that run at least one subtask of the job, from Flink's REST API. */

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -11,6 +12,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import streamworkbook.kit.infra.KafkaEndpoint;
@@ -43,6 +45,8 @@ final class TrafficPublisher implements Runnable {
     private final AtomicLong ackedValid = new AtomicLong();
     private final AtomicLong ackedInvalid = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong resent = new AtomicLong();
+    private final ConcurrentLinkedQueue<Retry> retries = new ConcurrentLinkedQueue<>();
     private final Map<TopicPartition, LongAdder> ackedByPartition = new ConcurrentHashMap<>();
     private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
     private volatile boolean stopped;
@@ -85,8 +89,14 @@ final class TrafficPublisher implements Runnable {
         return ackedValid.get() + ackedInvalid.get();
     }
 
+    /** Records Kafka did not take for good (a non-retriable error): none is expected. */
     long failed() {
         return failed.get();
+    }
+
+    /** Records sent again after the producer gave up on them with a retriable error (its delivery timeout). */
+    long resent() {
+        return resent.get();
     }
 
     /** Records Kafka acknowledged on these partitions (a drill asks about the partitions a killed broker led). */
@@ -105,7 +115,7 @@ final class TrafficPublisher implements Runnable {
     void pause() throws InterruptedException {
         paused = true;
         // the loop may be between its check and a send: wait until it is holding, with everything acknowledged
-        while (!(holding && sent.get() == acked() + failed.get()) && !stopped && crash == null) {
+        while (!(holding && sent.get() == acked() + failed.get() + resent.get()) && !stopped && crash == null) {
             Thread.sleep(20);
         }
     }
@@ -144,7 +154,13 @@ final class TrafficPublisher implements Runnable {
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
         Iterator<GeneratedRecord> records = generator.records();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
-            while (!stopped && sent.get() < limit && !Thread.currentThread().isInterrupted()) {
+            long fresh = 0; // records sent for the first time, up to the limit
+            while (!stopped && fresh < limit && !Thread.currentThread().isInterrupted()) {
+                Retry retry = retries.poll();
+                if (retry != null) {
+                    send(producer, retry.record(), retry.invalid());
+                    continue;
+                }
                 GeneratedRecord record = records.next();
                 ContractGate.Verdict verdict = gate.admit(record).verdict();
                 if (verdict == ContractGate.Verdict.REFUSE) {
@@ -161,23 +177,45 @@ final class TrafficPublisher implements Runnable {
                 } catch (InterruptedException e) {
                     break;
                 }
-                boolean invalid = verdict == ContractGate.Verdict.SEND_BROKEN_ON_PURPOSE;
-                producer.send(new ProducerRecord<>(prefix + record.type().topic(), record.key(), record.value()), (meta, error) -> {
-                    if (error != null) {
-                        failed.incrementAndGet();
-                        firstFailure.compareAndSet(null, error);
-                        return;
-                    }
-                    if (invalid) {
-                        ackedInvalid.incrementAndGet();
-                    } else {
-                        ackedValid.incrementAndGet();
-                    }
-                    ackedByPartition.computeIfAbsent(new TopicPartition(meta.topic(), meta.partition()), p -> new LongAdder()).increment();
-                });
-                sent.incrementAndGet();
+                send(producer, record, verdict == ContractGate.Verdict.SEND_BROKEN_ON_PURPOSE);
+                fresh++;
+            }
+            while (!retries.isEmpty() && !Thread.currentThread().isInterrupted()) { // what the producer gave up on at the end
+                Retry retry = retries.poll();
+                send(producer, retry.record(), retry.invalid());
+                producer.flush();
             }
             producer.flush();
         }
+    }
+
+    /**
+     * One send, counted when Kafka acknowledges it. A record the producer gives up on with a retriable error — its
+     * delivery timeout expired, as a batch caught in a broker's {@code kill -9} can — is queued and sent again: the
+     * same event with the same id, so the idempotent tables keep it once even if the first attempt reached the log.
+     */
+    private void send(KafkaProducer<String, byte[]> producer, GeneratedRecord record, boolean invalid) {
+        producer.send(new ProducerRecord<>(prefix + record.type().topic(), record.key(), record.value()), (meta, error) -> {
+            if (error instanceof RetriableException) {
+                resent.incrementAndGet();
+                retries.add(new Retry(record, invalid));
+                return;
+            }
+            if (error != null) {
+                failed.incrementAndGet();
+                firstFailure.compareAndSet(null, error);
+                return;
+            }
+            if (invalid) {
+                ackedInvalid.incrementAndGet();
+            } else {
+                ackedValid.incrementAndGet();
+            }
+            ackedByPartition.computeIfAbsent(new TopicPartition(meta.topic(), meta.partition()), p -> new LongAdder()).increment();
+        });
+        sent.incrementAndGet();
+    }
+
+    private record Retry(GeneratedRecord record, boolean invalid) {
     }
 }

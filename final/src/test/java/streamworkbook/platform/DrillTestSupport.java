@@ -13,7 +13,10 @@ final class DrillTestSupport {
 
     static void assertExact(DrillRunner.Result result, TrafficPublisher traffic) {
         String what = result.drill() + ": before " + result.before().summary() + "; after " + result.after().summary();
-        assertEquals(0, traffic.failed(), "records Kafka did not acknowledge: " + traffic.firstFailure() + " — " + what);
+        assertEquals(0, traffic.failed(), "records Kafka refused for good: " + traffic.firstFailure() + " — " + what);
+        if (traffic.resent() > 0) {
+            System.out.println("  " + traffic.resent() + " record(s) sent again after the producer gave up on them (delivery timeout)");
+        }
         assertTrue(result.before().exact(), what);
         Reconciliation after = result.after();
         assertTrue(after.ackedValid() > result.before().ackedValid(), "traffic went on through the drill: " + what);

@@ -29,12 +29,7 @@ final class OwnFlinkClusterJob implements RunningJob {
     /** Starts the cluster (web UI and REST on {@code restPort}, 2 slots per TaskManager) and submits the job jar. */
     static OwnFlinkClusterJob start(PlatformJob.Settings settings, Path jobJar, String flinkClasspath, int taskManagers, int restPort,
                                     int firstMetricsPort) throws IOException {
-        FlinkCluster flink = FlinkCluster.builder(Files.createTempDirectory("platform-flink-"), flinkClasspath)
-                .restPort(restPort).rpcPort(FreePorts.pick())
-                .taskManagers(taskManagers).slotsPerTaskManager(2)
-                .taskManagerMemory("1280m")
-                .metricsPorts(firstMetricsPort, firstMetricsPort + 5)
-                .start();
+        FlinkCluster flink = startCluster(flinkClasspath, taskManagers, restPort, firstMetricsPort);
         try {
             String id = flink.submit(JobSubmission.of(jobJar, PlatformJob.arguments(settings).toArray(String[]::new)));
             flink.awaitJobState(id, Duration.ofMinutes(2), "RUNNING");
@@ -43,6 +38,19 @@ final class OwnFlinkClusterJob implements RunningJob {
             flink.close();
             throw e;
         }
+    }
+
+    /**
+     * The platform's Flink cluster shape, for the demo and the cluster drills' tests alike: 2 slots per TaskManager,
+     * 1280 MB each, a Prometheus reporter port per process from {@code firstMetricsPort}.
+     */
+    static FlinkCluster startCluster(String flinkClasspath, int taskManagers, int restPort, int firstMetricsPort) throws IOException {
+        return FlinkCluster.builder(Files.createTempDirectory("platform-flink-"), flinkClasspath)
+                .restPort(restPort).rpcPort(FreePorts.pick())
+                .taskManagers(taskManagers).slotsPerTaskManager(2)
+                .taskManagerMemory("1280m")
+                .metricsPorts(firstMetricsPort, firstMetricsPort + 5)
+                .start();
     }
 
     FlinkCluster flink() {

@@ -23,13 +23,7 @@ final class SharedFlinkCluster {
             // kit-servers/flink-cluster/pom.xml lists Flink's jars; Maven resolves them (offline first) into kit-servers/target
             String classpath = FlinkClasspath.ofCheckout(Path.of("..", "kit-servers").toAbsolutePath().normalize());
             // one port for the JobManager, the next ones for TaskManagers (a taken one costs only that reporter)
-            int metrics = FreePorts.pick();
-            cluster = FlinkCluster.builder(Files.createTempDirectory("platform-flink-"), classpath)
-                    .restPort(FreePorts.pick()).rpcPort(FreePorts.pick())
-                    .taskManagers(2).slotsPerTaskManager(2)
-                    .taskManagerMemory("1280m")
-                    .metricsPorts(metrics, metrics + 5)
-                    .start();
+            cluster = OwnFlinkClusterJob.startCluster(classpath, 2, FreePorts.pick(), FreePorts.pick());
             FlinkCluster started = cluster;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-flink-cluster"));
         }

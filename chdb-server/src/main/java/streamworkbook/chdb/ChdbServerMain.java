@@ -1,6 +1,7 @@
 package streamworkbook.chdb;
 
 import java.nio.file.Path;
+import streamworkbook.chdb.engine.SignalChaining;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,6 +39,11 @@ public final class ChdbServerMain {
             System.err.println(USAGE);
             System.exit(2);
             return;
+        }
+        if (SignalChaining.missing()) {
+            System.err.println("chdb-server: the JDK's libjsig is not preloaded (start it with LD_PRELOAD="
+                    + SignalChaining.launchEnvironment().get("LD_PRELOAD") + "): a signal the JVM raises while a chDB"
+                    + " connection opens can crash the server");
         }
         ChdbServer server;
         try {

@@ -1,6 +1,7 @@
 package streamworkbook.chdb;
 
 import java.nio.file.Path;
+import streamworkbook.chdb.engine.SignalChaining;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,6 +9,7 @@ import java.util.List;
  * The command line of a JVM that tests start: this JVM's java and class path, with native access
  * enabled for JNA — as kit starts {@code ChdbServerMain}. Without the flag Java 22+ prints a
  * "restricted method" warning to stderr when JNA loads libchdb (Java 17 accepts the flag too).
+ * {@link #builder} also preloads the JDK's libjsig, as kit does ({@link SignalChaining}).
  */
 public final class ForkedJvm {
 
@@ -28,5 +30,12 @@ public final class ForkedJvm {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
         command.addAll(List.of(args));
         return command;
+    }
+
+    /** A process builder for {@link #command}, with the environment a JVM that loads chDB needs. */
+    public static ProcessBuilder builder(List<String> jvmOptions, Class<?> mainClass, String... args) {
+        ProcessBuilder builder = new ProcessBuilder(command(jvmOptions, mainClass, args));
+        builder.environment().putAll(SignalChaining.launchEnvironment());
+        return builder;
     }
 }

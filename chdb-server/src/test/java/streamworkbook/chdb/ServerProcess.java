@@ -35,10 +35,9 @@ final class ServerProcess implements AutoCloseable {
     static ServerProcess launch(Path workDir, String... args) {
         try {
             Files.createDirectories(workDir);
-            List<String> command = ForkedJvm.command(List.of("-Xmx256m"), ChdbServerMain.class, args);
             Path out = Files.createTempFile(workDir, "stdout-", ".txt");
             Path err = Files.createTempFile(workDir, "stderr-", ".txt");
-            Process process = new ProcessBuilder(command).directory(workDir.toFile())
+            Process process = ForkedJvm.builder(List.of("-Xmx256m"), ChdbServerMain.class, args).directory(workDir.toFile())
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             return new ServerProcess(process, workDir, out, err);
         } catch (IOException e) {

@@ -25,6 +25,7 @@ public final class ChdbEngine implements AutoCloseable {
     private static ChdbNative library;
     private static Path activeDataPath;
     private static int activeEngines;
+    private static boolean booted;
 
     private final ChdbNative chdb;
     private final Path dataPath;
@@ -77,7 +78,8 @@ public final class ChdbEngine implements AutoCloseable {
      * Opens a new connection (session) on this engine's data directory.
      *
      * <p>The JVM's signal handlers are saved before and restored after {@code chdb_connect}: the
-     * first connect boots ClickHouse, which installs its own handlers for signals the JVM needs.
+     * first connect boots ClickHouse, and every connect installs its own handlers for signals the JVM needs. That
+     * restores the JVM's handlers after the connect; {@link SignalChaining} (libjsig) protects the JVM during it.
      */
     public ChdbConnection connect() {
         synchronized (PROCESS) {
@@ -90,7 +92,10 @@ public final class ChdbEngine implements AutoCloseable {
             Pointer handle;
             try {
                 chdb.chdb_set_signal_handlers_enabled(0);
-                handle = chdb.chdb_connect(argv.length, nativeArgv);
+                // the first connect boots ClickHouse, which is when libjsig prints its notice (see SignalChaining)
+                handle = booted ? chdb.chdb_connect(argv.length, nativeArgv)
+                        : SignalChaining.withoutDeprecationNotice(() -> chdb.chdb_connect(argv.length, nativeArgv));
+                booted = true;
             } finally {
                 jvmHandlers.restore();
             }

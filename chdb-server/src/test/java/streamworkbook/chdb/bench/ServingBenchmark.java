@@ -1,6 +1,7 @@
 package streamworkbook.chdb.bench;
 
 import streamworkbook.chdb.ChdbServerMain;
+import streamworkbook.chdb.ForkedJvm;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -60,9 +61,7 @@ public final class ServingBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path data = Files.createTempDirectory("chdb-serving-bench");
-        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                ChdbServerMain.class.getName(), "--port", "0", "--path", data.toString())
+        Process server = ForkedJvm.builder(List.of("-Xmx1g"), ChdbServerMain.class, "--port", "0", "--path", data.toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try {
             String url = readyUrl(server);

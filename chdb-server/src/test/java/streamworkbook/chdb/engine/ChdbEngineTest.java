@@ -34,7 +34,7 @@ class ChdbEngineTest {
     void bootingTheEngineLeavesTheJvmsSignalHandlersInPlace() throws Exception {
         Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target", "chdb-test-data"))
                 .toAbsolutePath(), "boot-");
-        Process p = new ProcessBuilder(ForkedJvm.command(List.of("-Xmx128m"), BootSignalsMain.class, data.toString()))
+        Process p = ForkedJvm.builder(List.of("-Xmx128m"), BootSignalsMain.class, data.toString())
                 .redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), output);

@@ -48,7 +48,7 @@ class ChdbLibraryTest {
     /** Without a cached copy and without npm on the PATH the message says what to install. */
     @Test
     void missingNpmIsReportedWithWhatToInstall(@TempDir Path cache) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(ForkedJvm.command(List.of(), ResolveMain.class)).redirectErrorStream(true);
+        ProcessBuilder pb = ForkedJvm.builder(List.of(), ResolveMain.class).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.remove("CHDB_LIB");
         env.put("CHDB_CACHE", cache.toString());

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import streamworkbook.chdb.engine.SignalChaining;
 import streamworkbook.kit.infra.ClickHouseEndpoint;
 import streamworkbook.kit.infra.InfraUnavailable;
 
@@ -32,7 +33,9 @@ public final class LocalClickHouse implements AutoCloseable {
                 dataDir.resolve("server.log"), port, "-Xmx1g",
                 // chDB is called through JNA: Java 22+ warns on stderr about native access unless it is allowed
                 // (Java 17 accepts the flag too)
-                "--enable-native-access=ALL-UNNAMED");
+                "--enable-native-access=ALL-UNNAMED")
+                // the JDK's libjsig: without it a chDB connect can crash the server's JVM (chdb-server's SignalChaining)
+                .withEnvironment(SignalChaining.launchEnvironment());
     }
 
     public static LocalClickHouse temporary() {

@@ -45,6 +45,13 @@ public final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(name, List.copyOf(command), Map.of(), log, port);
     }
 
+    /** The same process with {@code environment} added to the one it is started with. */
+    public ServiceProcess withEnvironment(Map<String, String> added) {
+        Map<String, String> merged = new java.util.HashMap<>(environment);
+        merged.putAll(added);
+        return new ServiceProcess(name, command, Map.copyOf(merged), log, port);
+    }
+
     /**
      * Runs {@code command} (a whole command line, e.g. a JVM with another classpath) with {@code environment} added
      * to this process's; ready when {@code port} accepts connections.

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +35,13 @@ import streamworkbook.week10.DeadLetters;
  * @param rollupMismatches  minute, hour and day buckets (closed ones) whose count in {@code metrics FINAL} differs from
  *                          the events in {@code events FINAL}: a bucket counted twice, or missed
  * @param rollupBuckets     the closed buckets compared
+ * @param rollupDifferences the first few differing buckets, each "level type bucket: metrics N, events M"
  */
 record Reconciliation(long ackedValid, long ackedInvalid, long rowsFinal, long distinctEvents, long rawRows,
-                      long deadLetters, long rollupMismatches, long rollupBuckets) {
+                      long deadLetters, long rollupMismatches, long rollupBuckets, List<String> rollupDifferences) {
+
+    /** How many differing buckets the summary names. */
+    private static final int NAMED_DIFFERENCES = 3;
 
     boolean exact() {
         return ackedValid == rowsFinal && rowsFinal == distinctEvents && deadLetters == ackedInvalid && rollupMismatches == 0;
@@ -46,7 +51,7 @@ record Reconciliation(long ackedValid, long ackedInvalid, long rowsFinal, long d
         return String.format("Kafka acknowledged %,d valid + %,d invalid · ClickHouse %,d rows FINAL, %,d distinct ids (%,d raw rows)"
                         + " · %,d dead letters · rollups: %,d of %,d closed buckets differ from the events%s",
                 ackedValid, ackedInvalid, rowsFinal, distinctEvents, rawRows, deadLetters, rollupMismatches, rollupBuckets,
-                exact() ? " — exact" : " — MISMATCH");
+                exact() ? " — exact" : " — MISMATCH" + (rollupDifferences.isEmpty() ? "" : " (" + String.join("; ", rollupDifferences) + ")"));
     }
 
     /** Counts everything; buckets are compared only if their window has closed before {@code closedBefore}. */
@@ -56,18 +61,19 @@ record Reconciliation(long ackedValid, long ackedInvalid, long rowsFinal, long d
             long rowsFinal = single(s, "SELECT count() FROM events FINAL");
             long distinct = single(s, "SELECT uniqExact(event_id) FROM events");
             long raw = single(s, "SELECT count() FROM events");
-            long[] rollups = rollupMismatches(s, closedBefore);
+            List<String> differences = new ArrayList<>();
+            long[] rollups = rollupMismatches(s, closedBefore, differences);
             return new Reconciliation(ackedValid, ackedInvalid, rowsFinal, distinct, raw,
-                    distinctDeadLetters(kafka, deadLetterTopic), rollups[0], rollups[1]);
+                    distinctDeadLetters(kafka, deadLetterTopic), rollups[0], rollups[1], List.copyOf(differences));
         }
     }
 
     /**
      * [mismatching buckets, buckets compared] over the three levels: each level's events per (type, bucket) in
      * {@code metrics FINAL} against a count of {@code events FINAL}, for buckets whose window ended before
-     * {@code closedBefore}.
+     * {@code closedBefore}; the first few differing buckets are added to {@code differences}.
      */
-    private static long[] rollupMismatches(Statement s, Instant closedBefore) throws SQLException {
+    private static long[] rollupMismatches(Statement s, Instant closedBefore, List<String> differences) throws SQLException {
         long mismatches = 0;
         long buckets = 0;
         for (Map.Entry<String, String> level : Map.of("minute", "toStartOfMinute", "hour", "toStartOfHour", "day", "toStartOfDay").entrySet()) {
@@ -77,17 +83,39 @@ record Reconciliation(long ackedValid, long ackedInvalid, long rowsFinal, long d
                 default -> 86400;
             };
             String closed = "toUnixTimestamp(bucket) + " + seconds + " <= " + closedBefore.getEpochSecond();
-            String sql = """
-                    SELECT countIf(m.events != e.events), count() FROM
-                      (SELECT event_type, bucket, events FROM metrics FINAL WHERE level = '%1$s' AND %3$s) AS m
+            // a bucket on one side only is 0 on the other (join_use_nulls is off): it differs
+            String joined = """
+                    (SELECT event_type, bucket, events FROM metrics FINAL WHERE level = '%1$s' AND %3$s) AS m
                     FULL OUTER JOIN
-                      (SELECT event_type, toDateTime(%2$s(event_time), 'UTC') AS bucket, count() AS events FROM events FINAL
-                       GROUP BY event_type, bucket HAVING %3$s) AS e
+                    (SELECT event_type, toDateTime(%2$s(event_time), 'UTC') AS bucket, count() AS events FROM events FINAL
+                     GROUP BY event_type, bucket HAVING %3$s) AS e
                     USING (event_type, bucket)""".formatted(level.getKey(), level.getValue(), closed);
-            try (ResultSet rs = s.executeQuery(sql)) {
+            long differing;
+            try (ResultSet rs = s.executeQuery("SELECT countIf(m.events != e.events), count() FROM " + joined)) {
                 rs.next();
-                mismatches += rs.getLong(1);
+                differing = rs.getLong(1);
                 buckets += rs.getLong(2);
+            }
+            mismatches += differing;
+            if (differing > 0 && differences.size() < NAMED_DIFFERENCES) {
+                List<String[]> named = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery("SELECT event_type, toString(bucket), m.events, e.events FROM " + joined
+                        + " WHERE m.events != e.events ORDER BY bucket, event_type LIMIT " + (NAMED_DIFFERENCES - differences.size()))) {
+                    while (rs.next()) {
+                        named.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
+                    }
+                }
+                for (String[] d : named) {
+                    // every row written for the bucket, oldest first (events@written_at): one missing, or an older one kept?
+                    String rows;
+                    try (ResultSet rs = s.executeQuery("SELECT arrayStringConcat(groupArray(concat(toString(events), '@', toString(written_at))), ' ')"
+                            + " FROM (SELECT events, written_at FROM metrics WHERE level = '" + level.getKey() + "' AND event_type = '" + d[0]
+                            + "' AND bucket = '" + d[1] + "' ORDER BY written_at)")) {
+                        rows = rs.next() ? rs.getString(1) : "";
+                    }
+                    differences.add(String.format("%s %s %s: metrics %s, events %s, rows written %s", level.getKey(), d[0], d[1], d[2], d[3],
+                            rows.isEmpty() ? "none" : rows));
+                }
             }
         }
         return new long[] {mismatches, buckets};

@@ -12,10 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.flink.api.common.eventtime.Watermark;
-import org.apache.flink.api.common.eventtime.WatermarkGenerator;
-import org.apache.flink.api.common.eventtime.WatermarkOutput;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -24,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import streamworkbook.kit.verify.Exercise;
 import streamworkbook.kit.exercise.Exercises;
 import streamworkbook.kit.testing.TestFlink;
+import streamworkbook.kit.testing.WatermarkAfterEveryEvent;
 import streamworkbook.kit.infra.ClickHouseEndpoint;
 import streamworkbook.kit.shop.ShopEvent;
 
@@ -82,26 +79,6 @@ class RollupsTest {
         }
     }
 
-    /**
-     * Timestamps from the events, and a watermark after each one (the latest time so far minus 5 s, as
-     * {@link ShopPipeline#watermarks()} but not on a timer): the same events are late on every run.
-     */
-    static WatermarkStrategy<ShopEvent> watermarkPerEvent() {
-        return WatermarkStrategy.<ShopEvent>forGenerator(context -> new WatermarkGenerator<>() {
-            private long latest = Long.MIN_VALUE + ShopPipeline.OUT_OF_ORDERNESS.toMillis() + 1;
-
-            @Override
-            public void onEvent(ShopEvent event, long timestamp, WatermarkOutput output) {
-                latest = Math.max(latest, timestamp);
-                output.emitWatermark(new Watermark(latest - ShopPipeline.OUT_OF_ORDERNESS.toMillis() - 1));
-            }
-
-            @Override
-            public void onPeriodicEmit(WatermarkOutput output) {
-            }
-        }).withTimestampAssigner((event, previous) -> event.eventTime().toEpochMilli());
-    }
-
     private static final String READ = "SELECT level, bucket, event_type, events, revenue FROM metrics FINAL"
             + " ORDER BY level, event_type, bucket";
 
@@ -110,9 +87,13 @@ class RollupsTest {
 
     private void run(ClickHouseEndpoint ch) throws Exception {
         StreamExecutionEnvironment env = TestFlink.environment(2);
-        // one reader, one watermark assigner: each window sees the events and watermarks in this order
+        // one reader, one watermark assigner: each window sees the events and watermarks in this order. A watermark after
+        // each event (the latest time so far minus 5 s, as ShopPipeline.watermarks() but not on a timer): the same
+        // events are late on every run
         var events = env.fromData(EVENTS, TypeInformation.of(ShopEvent.class))
-                .assignTimestampsAndWatermarks(watermarkPerEvent()).setParallelism(1);
+                .assignTimestampsAndWatermarks(WatermarkAfterEveryEvent.of(ShopPipeline.OUT_OF_ORDERNESS,
+                        (event, previous) -> event.eventTime().toEpochMilli()))
+                .setParallelism(1);
         rollups.rollups(events).sinkTo(writer.metricsSink(ch, new SinkSettings(1_000, Duration.ofMillis(200), 1)));
         TestFlink.run(env, "6.3 rollups");
     }

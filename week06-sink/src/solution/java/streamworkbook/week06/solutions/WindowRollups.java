@@ -41,7 +41,7 @@ public class WindowRollups implements Rollups {
     }
 
     /** Counts events and adds up revenue; the accumulator is a Metric whose level and bucket are filled in later. */
-    static final class CountAndRevenue implements AggregateFunction<ShopEvent, Metric, Metric> {
+    public static final class CountAndRevenue implements AggregateFunction<ShopEvent, Metric, Metric> {
         @Override
         public Metric createAccumulator() {
             return new Metric("", Instant.EPOCH, "", 0, BigDecimal.ZERO);
@@ -64,10 +64,10 @@ public class WindowRollups implements Rollups {
     }
 
     /** Stamps the level, and the window's start as the bucket. */
-    static final class AtWindowStart extends ProcessWindowFunction<Metric, Metric, String, TimeWindow> {
+    public static final class AtWindowStart extends ProcessWindowFunction<Metric, Metric, String, TimeWindow> {
         private final String level;
 
-        AtWindowStart(String level) {
+        public AtWindowStart(String level) {
             this.level = level;
         }
 

@@ -81,6 +81,8 @@ public final class PlatformDemo implements Callable<Integer> {
     private final PrintStream out;
     private final PlatformServers givenServers;
     private Outcome outcome;
+    /** Counted down when {@link #call} is over, servers stopped included: what a Ctrl-C waits for. */
+    private final CountDownLatch finished = new CountDownLatch(1);
 
     /** What a bounded run found, for the end-to-end test. */
     record Outcome(String topicPrefix, Reconciliation counts, Map<String, Long> eventsByType) {
@@ -122,18 +124,24 @@ public final class PlatformDemo implements Callable<Integer> {
                 : PlatformServers.local(kafkaBrokers);
         int exit;
         try {
-            out.printf("  Kafka %s · PostgreSQL %s · ClickHouse %s%n", servers.kafka().bootstrapServers(), servers.postgres().jdbcUrl(),
+            try {
+                out.printf("  Kafka %s · PostgreSQL %s · ClickHouse %s%n", servers.kafka().bootstrapServers(), servers.postgres().jdbcUrl(),
                     servers.clickhouse().httpUrl());
-            PlatformRun platform = PlatformRun.prepare(servers, seed, parallelism, events != null, out);
-            exit = events != null ? bounded(platform) : live(platform);
-        } finally {
-            if (givenServers == null) {
-                step("Stopping the servers");
-                servers.close();
-                out.println("  stopped");
+                PlatformRun platform = PlatformRun.prepare(servers, seed, parallelism, events != null, out);
+                exit = events != null ? bounded(platform) : live(platform);
+            } finally {
+                if (givenServers == null) {
+                    step("Stopping the servers");
+                    servers.close();
+                    out.println("  stopped");
+                }
             }
+            out.printf("%nDone in %.1f s.%n", (System.nanoTime() - started) / 1e9);
+        } finally {
+            // after Ctrl-C the shutdown hook waits for this: the servers' processes stopped and their temporary
+            // directories deleted (100-250 MB of Kafka and ClickHouse data), not only the job and the generator
+            finished.countDown();
         }
-        out.printf("%nDone in %.1f s.%n", (System.nanoTime() - started) / 1e9);
         return exit;
     }
 
@@ -174,11 +182,10 @@ public final class PlatformDemo implements Callable<Integer> {
     /** The generator, the job, the API, the metrics, until Ctrl-C or --duration. */
     private int live(PlatformRun p) throws Exception {
         CountDownLatch stopRequested = new CountDownLatch(1);
-        CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             stopRequested.countDown();
             try {
-                stopped.await(120, TimeUnit.SECONDS); // the main thread stops everything in order, then the JVM may exit
+                finished.await(120, TimeUnit.SECONDS); // the main thread stops everything in order, then the JVM may exit
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -277,11 +284,10 @@ public final class PlatformDemo implements Callable<Integer> {
             if (control != null) {
                 control.close();
             }
-            stopped.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException alreadyStopping) {
-                // Ctrl-C: the hook is running and waits for this method to end
+                // Ctrl-C: the hook is running and waits for call() to end, the servers stopped
             }
         }
     }

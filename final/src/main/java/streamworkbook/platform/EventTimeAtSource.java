@@ -28,7 +28,7 @@ import streamworkbook.week10.RawRecord;
  * partition holds nothing back. Live, or a few seconds after a restore, that is a few seconds of event time, which the
  * rollups' allowed lateness covers ({@link LateAwareRollups}). A bounded run is different: it reads an hour of event time
  * in a second or two, and a periodic watermark taken after the first partitions' records and before the others' first
- * fetch is an hour ahead of them — two of sixteen runs of the demo's bounded test lost events that way (one of them 266
+ * fetch is an hour ahead of them — two of twenty runs of the demo's bounded test lost events that way (one of them 266
  * of an hour's 1,968 page views). So a bounded run takes no periodic watermarks at all ({@link #watermarksOnlyAtTheEnd()}): the end of the input
  * is the one watermark, and every window fires once, with every event, as in Flink's batch mode.
  */

@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  * JVM's handler. One that arrives while ClickHouse's handler is installed kills the process ("Segmentation fault",
  * exit status 139, no hs_err file). {@link SignalHandlers} puts the JVM's handlers back after each connect, but it
  * cannot close the window while the connect runs. Measured: 2,000 connects while three threads allocate and one
- * calls {@code System.gc()} in a loop crashed the JVM in every run tried (10, Java 17 and 25), within 2–12 s; the test
+ * calls {@code System.gc()} in a loop crashed the JVM in every run tried (12, Java 17 and 25), within 2–12 s; the test
  * suite saw it about once in ten runs when eight statements opened their connections at once. With {@code libjsig} preloaded, a
  * native library's {@code sigaction} for a signal the JVM owns no longer replaces the JVM's handler: it is kept
  * as the handler the JVM chains to for faults that are not its own. The same 2,000 connects: every run clean (6),

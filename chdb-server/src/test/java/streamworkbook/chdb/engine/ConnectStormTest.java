@@ -19,7 +19,7 @@ import streamworkbook.chdb.ForkedJvm;
  * connect, are chained behind the JVM's instead of replacing them for the length of the connect.
  *
  * <p>Seen failing: the same JVM started without {@code LD_PRELOAD} ({@link ForkedJvm#command} alone) died with exit
- * status 139 ("Segmentation fault", no output) in every run tried — 9 on Java 17, 1 on Java 25 — within 2–12 s; with
+ * status 139 ("Segmentation fault", no output) in every run tried — 11 on Java 17, 1 on Java 25 — within 2–12 s; with
  * it, 2,000 connects take 5 s (Java 17) to 14 s (Java 25) on two cores — the crash the suite
  * met about once in ten runs when eight statements opened connections at once.
  */

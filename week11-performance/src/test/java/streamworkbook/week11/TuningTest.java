@@ -119,12 +119,13 @@ class TuningTest {
 
             VertexMetrics source = rest.metrics(jobId).vertex("shop events").orElseThrow();
             for (int subtask = 0; subtask < source.parallelism(); subtask++) {
-                Set<String> topicsRead = new TreeSet<>();
-                for (String name : rest.subtaskMetricNames(jobId, source.id(), subtask)) {
-                    Matcher m = PARTITION_METRIC.matcher(name);
-                    if (m.find()) {
-                        topicsRead.add(m.group(1));
-                    }
+                // the REST API lists a subtask's metrics from what it last fetched from the TaskManager (every 10 s by
+                // default), so a list read right after the rows arrived can still be empty: read it again for a while
+                Set<String> topicsRead = topicsRead(rest, jobId, source.id(), subtask);
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (!topicsRead.equals(new TreeSet<>(topics)) && System.nanoTime() < deadline) {
+                    Thread.sleep(500);
+                    topicsRead = topicsRead(rest, jobId, source.id(), subtask);
                 }
                 assertEquals(new TreeSet<>(topics), topicsRead, "the topics that source subtask " + subtask
                         + " reads a partition of (" + partitions + " per topic, " + parallelism + " subtasks)");
@@ -134,4 +135,15 @@ class TuningTest {
         }
     }
 
+    /** The topics whose partitions a source subtask reports a current offset for. */
+    private static Set<String> topicsRead(FlinkRest rest, String jobId, String vertexId, int subtask) {
+        Set<String> topics = new TreeSet<>();
+        for (String name : rest.subtaskMetricNames(jobId, vertexId, subtask)) {
+            Matcher m = PARTITION_METRIC.matcher(name);
+            if (m.find()) {
+                topics.add(m.group(1));
+            }
+        }
+        return topics;
+    }
 }

@@ -5,13 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.flink.api.common.eventtime.Watermark;
-import org.apache.flink.api.common.eventtime.WatermarkGenerator;
-import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import streamworkbook.kit.shop.ShopEvent;
+import streamworkbook.kit.testing.WatermarkAfterEveryEvent;
 
 /** Events at exact times, and streams whose watermarks move at exact points. */
 final class TestEvents {
@@ -53,29 +51,9 @@ final class TestEvents {
      * exact points instead of every 200 ms of processing time, so which events are late is certain.
      */
     static DataStream<ShopEvent> timestamped(StreamExecutionEnvironment env, Duration bound, List<ShopEvent> events) {
-        WatermarkStrategy<ShopEvent> everyEvent = WatermarkStrategy
-                .<ShopEvent>forGenerator(context -> new WatermarkAfterEachEvent(bound.toMillis()))
-                .withTimestampAssigner((event, previous) -> event.eventTime().toEpochMilli());
+        WatermarkStrategy<ShopEvent> everyEvent =
+                WatermarkAfterEveryEvent.of(bound, (event, previous) -> event.eventTime().toEpochMilli());
         return env.fromData(ShopEvent.class, events.toArray(new ShopEvent[0])).setParallelism(1)
                 .assignTimestampsAndWatermarks(everyEvent).setParallelism(1).name("exact watermarks");
-    }
-
-    private static final class WatermarkAfterEachEvent implements WatermarkGenerator<ShopEvent> {
-        private final long bound;
-        private long max = Long.MIN_VALUE + 1;
-
-        WatermarkAfterEachEvent(long bound) {
-            this.bound = bound;
-        }
-
-        @Override
-        public void onEvent(ShopEvent event, long timestamp, WatermarkOutput output) {
-            max = Math.max(max, timestamp);
-            output.emitWatermark(new Watermark(max - bound - 1));
-        }
-
-        @Override
-        public void onPeriodicEmit(WatermarkOutput output) {
-        }
     }
 }

@@ -51,6 +51,11 @@ final class ClusterJob implements RunningJob {
     }
 
     @Override
+    public String watermarks() {
+        return JobWatermarks.of(rest, jobId);
+    }
+
+    @Override
     public void close() {
         try {
             rest.patch("/jobs/" + jobId + "?mode=cancel");

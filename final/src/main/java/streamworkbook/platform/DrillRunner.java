@@ -25,12 +25,15 @@ final class DrillRunner {
     private final PlatformRun run;
     private final TrafficPublisher traffic;
     private final Supplier<String> jobState;
+    private final Supplier<String> watermarks;
     private final PrintStream out;
 
-    DrillRunner(PlatformRun run, TrafficPublisher traffic, Supplier<String> jobState, PrintStream out) {
+    /** {@code jobState}: RUNNING, RESTARTING…; {@code watermarks}: where event time stands ({@link JobWatermarks}). */
+    DrillRunner(PlatformRun run, TrafficPublisher traffic, Supplier<String> jobState, Supplier<String> watermarks, PrintStream out) {
         this.run = run;
         this.traffic = traffic;
         this.jobState = jobState;
+        this.watermarks = watermarks;
         this.out = out;
     }
 
@@ -67,6 +70,10 @@ final class DrillRunner {
         try {
             Reconciliation counts = run.awaitCaughtUp(traffic, Duration.ofMinutes(4));
             out.println("  counts " + when + ": " + counts.summary());
+            if (!counts.exact()) {
+                // a closed bucket missing with all its events in ClickHouse is a window that has not fired: which task waits?
+                out.println("  input watermarks (UTC): " + watermarks.get());
+            }
             return counts;
         } finally {
             traffic.resume();

@@ -6,6 +6,8 @@ import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import streamworkbook.kit.flink.FlinkJobs;
+import streamworkbook.kit.infra.local.FreePorts;
+import streamworkbook.kit.infra.local.cluster.FlinkRest;
 import streamworkbook.week09.MonitoredPipeline;
 
 /**
@@ -15,24 +17,30 @@ import streamworkbook.week09.MonitoredPipeline;
 final class InProcessJob implements RunningJob {
 
     private final JobClient client;
+    private final FlinkRest rest;
 
-    private InProcessJob(JobClient client) {
+    private InProcessJob(JobClient client, FlinkRest rest) {
         this.client = client;
+        this.rest = rest;
     }
 
-    /** Starts the job; {@code uiPort} 0 = no web UI and no metrics reporter (tests, which must not take fixed ports). */
+    /**
+     * Starts the job; {@code uiPort} 0 = no web UI and no metrics reporter (tests, which must not take fixed ports). The
+     * local cluster's REST API answers either way (on a free port without the UI), for {@link #watermarks()}.
+     */
     static InProcessJob start(PlatformJob.Settings settings, int uiPort) throws Exception {
         Configuration config = FlinkJobs.configuration(settings.parallelism());
         StreamExecutionEnvironment env;
+        int restPort = uiPort > 0 ? uiPort : FreePorts.pick();
+        config.set(RestOptions.PORT, restPort);
         if (uiPort > 0) {
             MonitoredPipeline.withPrometheusReporter(config, MonitoredPipeline.DEFAULT_REPORTER_PORTS);
-            config.set(RestOptions.PORT, uiPort);
             env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(config);
         } else {
             env = StreamExecutionEnvironment.createLocalEnvironment(config);
         }
         PlatformJob.build(env, settings);
-        return new InProcessJob(env.executeAsync(PlatformJob.name(settings)));
+        return new InProcessJob(env.executeAsync(PlatformJob.name(settings)), new FlinkRest("http://127.0.0.1:" + restPort));
     }
 
     /** CREATED, RUNNING, RESTARTING, FINISHED… */
@@ -43,6 +51,11 @@ final class InProcessJob implements RunningJob {
         } catch (Exception e) {
             return "GONE";
         }
+    }
+
+    @Override
+    public String watermarks() {
+        return JobWatermarks.of(rest, client.getJobID().toHexString());
     }
 
     /** Waits for a bounded job to finish; throws its failure. */

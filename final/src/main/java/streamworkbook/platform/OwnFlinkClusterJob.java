@@ -75,6 +75,11 @@ final class OwnFlinkClusterJob implements RunningJob {
         }
     }
 
+    @Override
+    public String watermarks() {
+        return JobWatermarks.of(flink.rest(), jobId.get());
+    }
+
     /** Cancels the job, then stops the TaskManagers and the JobManager. */
     @Override
     public void close() {

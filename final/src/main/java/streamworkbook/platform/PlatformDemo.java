@@ -243,7 +243,7 @@ public final class PlatformDemo implements Callable<Integer> {
             out.println();
 
             if (drill != null) {
-                DrillRunner.Result result = new DrillRunner(p, parts.traffic, parts.job::state, out)
+                DrillRunner.Result result = new DrillRunner(p, parts.traffic, parts.job::state, parts.job::watermarks, out)
                         .run(drillNamed(drill, p, parts), Duration.ofSeconds(20));
                 return result.after().exact() ? 0 : 1;
             }
@@ -327,7 +327,7 @@ public final class PlatformDemo implements Callable<Integer> {
         drillThread = new Thread(() -> {
             try (PrintStream drillOut = control.drillOutput(out)) {
                 try {
-                    DrillRunner.Result result = new DrillRunner(p, parts.traffic, parts.job::state, drillOut)
+                    DrillRunner.Result result = new DrillRunner(p, parts.traffic, parts.job::state, parts.job::watermarks, drillOut)
                             .run(drillNamed(name, p, parts), Duration.ofSeconds(20));
                     drillOut.println("  " + (result.after().exact() ? "nothing lost, nothing doubled" : "COUNTS DIFFER: see above"));
                 } catch (Exception e) {

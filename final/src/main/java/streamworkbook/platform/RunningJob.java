@@ -6,6 +6,9 @@ interface RunningJob extends AutoCloseable {
     /** CREATED, RUNNING, RESTARTING, FINISHED… */
     String state();
 
+    /** Each task's input watermark, per subtask ({@link JobWatermarks}). */
+    String watermarks();
+
     /** Cancels the job (and, in-process, the local cluster with it). */
     @Override
     void close();

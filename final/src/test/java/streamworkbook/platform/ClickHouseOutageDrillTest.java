@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import streamworkbook.week12.ApiServer;
@@ -16,6 +17,7 @@ import streamworkbook.week12.ApiServer;
  * idempotent (replayed rows doubled in {@code FINAL} or in the rollups), an API that hangs or answers 500 instead of
  * 503, or stays broken once ClickHouse is back.
  */
+@Tag(DrillTestSupport.TAG)
 class ClickHouseOutageDrillTest {
 
     @Test
@@ -31,7 +33,7 @@ class ClickHouseOutageDrillTest {
              ApiServer api = ApiServer.builder(run.clickhouse()).port(0).queryTimeout(Duration.ofSeconds(3)).build().start()) {
             generator.start();
             ClickHouseOutageDrill drill = new ClickHouseOutageDrill(servers.clickhouseServer(), Duration.ofSeconds(20), api.url());
-            DrillRunner.Result result = new DrillRunner(run, traffic, job::state, DrillTestSupport.out()).run(drill, Duration.ofSeconds(10));
+            DrillRunner.Result result = new DrillRunner(run, traffic, job::state, job::watermarks, DrillTestSupport.out()).run(drill, Duration.ofSeconds(10));
             traffic.stop();
             generator.join(60_000);
 

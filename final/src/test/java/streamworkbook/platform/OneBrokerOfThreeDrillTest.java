@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,7 +13,7 @@ import streamworkbook.kit.infra.local.cluster.KafkaCluster;
 
 /**
  * Drill (d): one node of a three-broker KRaft cluster — the leader of the first partition of the shop's first topic —
- * is killed ({@code kill -9}) for 20 s while the generator (idempotent, {@code acks=all}) and the platform job run,
+ * is killed ({@code kill -9}) for 12 s while the generator (idempotent, {@code acks=all}) and the platform job run,
  * then restarted. Every topic has three replicas and {@code min.insync.replicas} 2.
  *
  * <p>Rejects: topics with one replica (the dead node's partitions accept no write until it is back: the test requires
@@ -21,11 +22,12 @@ import streamworkbook.kit.infra.local.cluster.KafkaCluster;
  * (the counts after the drill must be exact: acknowledged = rows FINAL = distinct events, dead letters = broken
  * records, rollups equal to the events).
  */
+@Tag(DrillTestSupport.TAG)
 class OneBrokerOfThreeDrillTest {
 
     @Test
-    // three broker JVMs started, a catalogue seeded, a job started, 20 s of outage (the dead node is fenced after 6 s)
-    // and 30 s after it, the counts awaited twice: two to three minutes on a loaded two-core machine
+    // three broker JVMs started, a catalogue seeded, a job started, 12 s of outage (the dead node is fenced after 6 s)
+    // and 15 s after it, the counts awaited twice: two to three minutes on a loaded two-core machine
     @Timeout(420)
     void writesGoOnDuringTheOutageAndNothingAcknowledgedIsLost(@TempDir Path dir) throws Exception {
         try (PlatformServers servers = SharedServers.get().withKafkaCluster(KafkaCluster.start(dir, 3))) {
@@ -35,9 +37,9 @@ class OneBrokerOfThreeDrillTest {
             Thread generator = new Thread(traffic, "generator");
             try (InProcessJob job = InProcessJob.start(run.job(), 0)) {
                 generator.start();
-                OneBrokerOfThreeDrill drill = new OneBrokerOfThreeDrill(cluster, run.topics(), traffic, Duration.ofSeconds(20));
-                DrillRunner.Result result = new DrillRunner(run, traffic, job::state, DrillTestSupport.out())
-                        .run(drill, Duration.ofSeconds(30));
+                OneBrokerOfThreeDrill drill = new OneBrokerOfThreeDrill(cluster, run.topics(), traffic, Duration.ofSeconds(12));
+                DrillRunner.Result result = new DrillRunner(run, traffic, job::state, job::watermarks, DrillTestSupport.out())
+                        .run(drill, Duration.ofSeconds(15));
                 traffic.stop();
                 generator.join(60_000);
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import streamworkbook.kit.infra.local.cluster.FlinkCluster;
@@ -19,6 +20,7 @@ import streamworkbook.kit.infra.local.cluster.JobSubmission;
  * that cannot be redistributed to more subtasks, a drain on stop that fires windows early (a second, different row
  * for a minute is absorbed by FINAL, but a rollup short of its events is not).
  */
+@Tag(DrillTestSupport.TAG)
 class RescaleIT {
 
     @Test
@@ -36,8 +38,8 @@ class RescaleIT {
         try {
             flink.awaitJobState(job.get(), Duration.ofMinutes(2), "RUNNING");
             generator.start();
-            DrillRunner.Result result = new DrillRunner(run, traffic, () -> flink.jobState(job.get()), DrillTestSupport.out())
-                    .run(new RescaleDrill(flink, SharedFlinkCluster.jobJar(), run.job(), job), Duration.ofSeconds(30));
+            DrillRunner.Result result = new DrillRunner(run, traffic, () -> flink.jobState(job.get()), () -> JobWatermarks.of(flink.rest(), job.get()), DrillTestSupport.out())
+                    .run(new RescaleDrill(flink, SharedFlinkCluster.jobJar(), run.job(), job), Duration.ofSeconds(15));
             traffic.stop();
             generator.join(60_000);
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import streamworkbook.kit.infra.local.cluster.FlinkCluster;
@@ -18,6 +19,7 @@ import streamworkbook.kit.infra.local.cluster.JobSubmission;
  * checkpoint to restore), the kit's restart strategy "none" (the job stays FAILED), an at-least-once checkpoint mode
  * that lets a window count a record twice after the restore.
  */
+@Tag(DrillTestSupport.TAG)
 class TaskManagerKillIT {
 
     @Test
@@ -36,8 +38,8 @@ class TaskManagerKillIT {
         try {
             flink.awaitJobState(job, Duration.ofMinutes(2), "RUNNING");
             generator.start();
-            DrillRunner.Result result = new DrillRunner(run, traffic, () -> flink.jobState(job), DrillTestSupport.out())
-                    .run(new TaskManagerKillDrill(flink, job, Duration.ofSeconds(15)), Duration.ofSeconds(30));
+            DrillRunner.Result result = new DrillRunner(run, traffic, () -> flink.jobState(job), () -> JobWatermarks.of(flink.rest(), job), DrillTestSupport.out())
+                    .run(new TaskManagerKillDrill(flink, job, Duration.ofSeconds(10)), Duration.ofSeconds(15));
             traffic.stop();
             generator.join(60_000);
 

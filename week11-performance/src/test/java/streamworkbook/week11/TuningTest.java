@@ -121,14 +121,12 @@ class TuningTest {
             for (int subtask = 0; subtask < source.parallelism(); subtask++) {
                 // the REST API lists a subtask's metrics from what it last fetched from the TaskManager (every 10 s by
                 // default), so a list read right after the rows arrived can still be empty: read it again for a while
-                Set<String> topicsRead = topicsRead(rest, jobId, source.id(), subtask);
-                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                while (!topicsRead.equals(new TreeSet<>(topics)) && System.nanoTime() < deadline) {
-                    Thread.sleep(500);
-                    topicsRead = topicsRead(rest, jobId, source.id(), subtask);
-                }
-                assertEquals(new TreeSet<>(topics), topicsRead, "the topics that source subtask " + subtask
-                        + " reads a partition of (" + partitions + " per topic, " + parallelism + " subtasks)");
+                int index = subtask;
+                Awaitility.await("source subtask " + index + "'s partition metrics").atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(500))
+                        .untilAsserted(() -> assertEquals(new TreeSet<>(topics), topicsRead(rest, jobId, source.id(), index),
+                                "the topics that source subtask " + index + " reads a partition of (" + partitions
+                                        + " per topic, " + parallelism + " subtasks)"));
             }
         } finally {
             job.cancel().get(30, TimeUnit.SECONDS);
